@@ -6,6 +6,10 @@ import java.util.Optional;
 /** One MX record: preference and exchange host (lower case, no trailing dot; "" for the null MX target "."). */
 public record MxRecord(int preference, String exchange) {
 
+  public MxRecord {
+    exchange = normalizeHost(exchange == null ? "" : exchange);
+  }
+
   /** Parses the presentation form "10 mx.example.com." kept in {@link DnsAnswer#values()}. */
   public static Optional<MxRecord> parse(String value) {
     if (value == null) {
@@ -24,7 +28,7 @@ public record MxRecord(int preference, String exchange) {
     if (preference < 0 || preference > 0xFFFF) {
       return Optional.empty();
     }
-    return Optional.of(new MxRecord(preference, normalizeHost(parts[1])));
+    return Optional.of(new MxRecord(preference, parts[1]));
   }
 
   /** RFC 7505: a single MX with preference 0 and the root as exchange. */

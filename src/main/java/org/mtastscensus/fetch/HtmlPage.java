@@ -13,6 +13,12 @@ import org.jsoup.nodes.Document;
 public final class HtmlPage {
   /** Bytes inspected to decide whether a body is HTML at all; policies are small and HTML announces itself early. */
   private static final int SNIFF_CHARS = 1024;
+  /**
+   * At most this many characters are handed to the HTML parser: the fetcher's body cap (64 KiB, RFC 8461 §3.3), so
+   * that a caller passing a longer string cannot make the parser, which is quadratic on deeply nested elements,
+   * run for seconds. Title and page kind are decided long before this point.
+   */
+  static final int PARSE_CHARS = 64 * 1024;
 
   private static final Pattern HTML_START =
       Pattern.compile("^\\s*(<!--.*?-->\\s*)*(<!doctype\\s+html|<html|<head|<body|<title|<meta|<script|<div|<p>)",
@@ -50,7 +56,7 @@ public final class HtmlPage {
     if (!HTML_START.matcher(head).find()) {
       return Optional.empty();
     }
-    Document document = Jsoup.parse(body);
+    Document document = Jsoup.parse(body.length() > PARSE_CHARS ? body.substring(0, PARSE_CHARS) : body);
     String title = document.title().strip();
     String text = title + " " + document.body().text();
     return Optional.of(new Classification(title, kindOf(text.toLowerCase(Locale.ROOT), document)));

@@ -65,8 +65,8 @@ public final class DomainJudge {
     }
     MxCoverage mxCoverage = coverageNeeded ? (coverage == null ? null : coverage.coverage()) : MxCoverage.NOT_APPLICABLE;
 
-    Outcome outcome = outcome(txt, mx, record, policy, policy != null && policy.validStrict(), mxCoverage);
-    Outcome lenient = outcome(txt, mx, record, policy, policy != null && policy.validLenient(), mxCoverage);
+    Outcome outcome = outcome(txt, mx, record, policy, policy != null && policy.validStrict());
+    Outcome lenient = outcome(txt, mx, record, policy, policy != null && policy.validLenient());
 
     TlsRptCheck tlsRpt = judgeTlsRpt(facts.tlsRptTxt(), findings);
     TlsRptStatus tlsrpt = tlsRpt == null ? null : tlsRpt.status();
@@ -95,14 +95,22 @@ public final class DomainJudge {
         tlsRpt == null ? List.of() : tlsRpt.rua());
   }
 
+  /**
+   * The verdict of a domain the scanner failed on (an internal error, not an observation): UNDETERMINED, no
+   * findings, so that it is never counted as a misconfiguration.
+   */
+  public static Verdict undetermined() {
+    return new Verdict(Outcome.UNDETERMINED, Outcome.UNDETERMINED, false, null, null, null, null, null, null,
+        List.of(), null, null, List.of(), List.of(), null, null, List.of());
+  }
+
   /** The outcome under one reading of the Content-Type rule; stages in the order a sender meets them. */
   private static Outcome outcome(
       DnsAnswer txt,
       DnsAnswer mx,
       StsRecordCheck record,
       PolicyStage.Result policy,
-      boolean policyValid,
-      MxCoverage mxCoverage) {
+      boolean policyValid) {
     if (txt.status().failed()) {
       return Outcome.UNDETERMINED;
     }
@@ -132,9 +140,10 @@ public final class DomainJudge {
     PolicyMode mode = policy.policy().mode();
     return switch (mode) {
       case NONE -> Outcome.VALID_NONE;
-      // with the MX set unknown, coverage and delivery risk cannot be judged
-      case TESTING -> mxCoverage == null ? Outcome.UNDETERMINED : Outcome.VALID_TESTING;
-      case ENFORCE -> mxCoverage == null ? Outcome.UNDETERMINED : Outcome.VALID_ENFORCE;
+      // with the MX set unknown, coverage and delivery risk cannot be judged, under either reading: the strict
+      // coverage is not computed for a policy that is valid only leniently, so ask the MX lookup itself
+      case TESTING -> mx.status().failed() ? Outcome.UNDETERMINED : Outcome.VALID_TESTING;
+      case ENFORCE -> mx.status().failed() ? Outcome.UNDETERMINED : Outcome.VALID_ENFORCE;
     };
   }
 

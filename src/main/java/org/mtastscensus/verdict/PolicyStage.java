@@ -40,8 +40,13 @@ final class PolicyStage {
    * @param htmlTitle title of an HTML body, if any
    */
   record Result(Reach reach, ParsedPolicy policy, boolean contentTypeOk, String htmlTitle) {
+    /**
+     * The {@code policy_fetched} field: null when no fetch was tried, which includes the UNDETERMINED reach (the
+     * policy host's lookup failed, so there was no address to connect to, or the scanner refused every address or
+     * failed itself): the scanner's own limits are never reported as a failed fetch (contract §2, §3.1).
+     */
     Boolean fetched() {
-      return reach == Reach.NOT_TRIED ? null : reach == Reach.FETCHED;
+      return reach == Reach.NOT_TRIED || reach == Reach.UNDETERMINED ? null : reach == Reach.FETCHED;
     }
 
     boolean validStrict() {

@@ -1,0 +1,40 @@
+package org.mtastscensus.cli;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code mtasts} command line: one subcommand per job. Bad arguments get one clear line and exit code 2. */
+public final class Main {
+  private static final String USAGE = """
+      usage: mtasts COMMAND [OPTIONS]
+      commands:
+        lint   judge a TXT record, a policy file and MX records given by hand (no network)
+      Run "mtasts COMMAND --help" for the options of a command.
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(Arrays.asList(args)));
+  }
+
+  static int run(List<String> args) {
+    if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+      System.out.print(USAGE);
+      return args.isEmpty() ? 2 : 0;
+    }
+    List<String> rest = args.subList(1, args.size());
+    if (rest.contains("--help") || rest.contains("-h")) {
+      System.out.print(args.get(0).equals("lint") ? LintCommand.USAGE : USAGE);
+      return 0;
+    }
+    return switch (args.get(0)) {
+      case "lint" -> LintCommand.run(rest, System.out, System.err);
+      default -> {
+        System.err.println("mtasts: unknown command " + args.get(0));
+        System.err.print(USAGE);
+        yield 2;
+      }
+    };
+  }
+}
