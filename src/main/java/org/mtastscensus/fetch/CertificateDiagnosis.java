@@ -17,6 +17,7 @@ final class CertificateDiagnosis {
 
   /** @param chain the chain the server presented, leaf first; may be null or empty when unknown */
   static FetchFailure diagnose(Throwable rejection, X509Certificate[] chain) {
+    // The specific exceptions carry the dates in their message, so they are looked for before the wrappers.
     for (Throwable cause = rejection; cause != null; cause = cause.getCause()) {
       if (cause instanceof CertificateExpiredException) {
         return FetchFailure.of(FetchStatus.CERT_EXPIRED, "certificate expired: " + cause.getMessage());
@@ -24,6 +25,8 @@ final class CertificateDiagnosis {
       if (cause instanceof CertificateNotYetValidException) {
         return FetchFailure.of(FetchStatus.CERT_NOT_YET_VALID, "certificate not yet valid: " + cause.getMessage());
       }
+    }
+    for (Throwable cause = rejection; cause != null; cause = cause.getCause()) {
       if (cause instanceof CertPathValidatorException validator) {
         if (validator.getReason() == CertPathValidatorException.BasicReason.EXPIRED) {
           return FetchFailure.of(FetchStatus.CERT_EXPIRED, "certificate expired: " + cause.getMessage());

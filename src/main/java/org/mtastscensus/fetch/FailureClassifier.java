@@ -43,7 +43,8 @@ public final class FailureClassifier {
       }
     }
     for (Throwable cause : chain) {
-      if (cause instanceof TimeoutException) {
+      // A read that timed out is the budget running out; only a connect timeout is a connection failure.
+      if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException && !mentionsConnect(cause)) {
         return FetchFailure.of(FetchStatus.TIMEOUT, describe(cause));
       }
     }
@@ -63,8 +64,9 @@ public final class FailureClassifier {
     }
     for (Throwable cause : chain) {
       if (cause instanceof EOFException || cause instanceof ClosedChannelException || isReset(cause)) {
-        return FetchFailure.of(FetchStatus.TRUNCATED, "connection closed before the response was complete: "
-            + describe(cause));
+        // Jetty's EOF messages dump connection objects; the class is what is worth keeping.
+        return FetchFailure.of(FetchStatus.TRUNCATED, "connection closed before the response was complete ("
+            + cause.getClass().getSimpleName() + ")");
       }
     }
     return FetchFailure.of(FetchStatus.INTERNAL_ERROR, describe(failure));

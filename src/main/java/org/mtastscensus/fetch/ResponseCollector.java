@@ -21,6 +21,7 @@ final class ResponseCollector implements Response.Listener {
   private volatile Integer httpStatus;
   private volatile String contentType;
   private volatile String location;
+  private volatile long contentLength = -1;
   private volatile TlsFacts tls;
   private volatile boolean tooLarge;
 
@@ -43,6 +44,11 @@ final class ResponseCollector implements Response.Listener {
   public void onHeaders(Response response) {
     contentType = response.getHeaders().get(HttpHeader.CONTENT_TYPE);
     location = response.getHeaders().get(HttpHeader.LOCATION);
+    try {
+      contentLength = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+    } catch (NumberFormatException e) {
+      contentLength = -1; // Jetty rejects the response itself; the detail must not fail on the way.
+    }
   }
 
   @Override
@@ -77,8 +83,18 @@ final class ResponseCollector implements Response.Listener {
   void complete(FetchFailure failure) {
     TlsFacts facts = tls != null ? tls : failure.tls();
     byte[] bytes = httpStatus == null ? null : bodyBytes();
-    result.complete(new PolicyFetch(failure.status(), failure.detail(), httpStatus, contentType, location, bytes,
+    String detail = failure.status() == FetchStatus.TRUNCATED ? truncation(failure, bytes) : failure.detail();
+    result.complete(new PolicyFetch(failure.status(), detail, httpStatus, contentType, location, bytes,
         elapsedMillis(), facts));
+  }
+
+  /** How much was missing is the useful part of a truncation; the exception only says that it happened. */
+  private String truncation(FetchFailure failure, byte[] bytes) {
+    if (httpStatus == null) {
+      return failure.detail() + ": no response head after the request was sent";
+    }
+    String promised = contentLength >= 0 ? " of " + contentLength + " promised by Content-Length" : "";
+    return failure.detail() + ": " + bytes.length + " body bytes" + promised;
   }
 
   private byte[] bodyBytes() {
