@@ -49,6 +49,7 @@ class PolicyFetcherTest {
     host("redirect.test", ca.valid(h("redirect.test")), Behaviour.redirect(301, "https://elsewhere.test/policy"));
     host("not-found.test", ca.valid(h("not-found.test")), Behaviour.serve(404, "text/html",
         "<!doctype html><html><head><title>404 Not Found</title></head><body>nope</body></html>"));
+    host("wildcard.test", ca.valid("*.wildcard.test"), Behaviour.serve(200, "text/plain", POLICY));
     host("cn-only.test", ca.cnOnly(h("cn-only.test")), Behaviour.serve(200, "text/plain", POLICY));
     host("expired.test", ca.expired(h("expired.test")), Behaviour.serve(200, "text/plain", POLICY));
     host("not-yet-valid.test", ca.notYetValid(h("not-yet-valid.test")), Behaviour.serve(200, "text/plain", POLICY));
@@ -117,6 +118,8 @@ class PolicyFetcherTest {
           assertThat(f.contentType()).isEqualTo("text/html");
           assertThat(new String(f.body(), StandardCharsets.UTF_8)).contains("<title>404 Not Found</title>");
         }),
+        row("wildcard certificate", "wildcard.test", Via.TLS_PORT, FetchStatus.COMPLETE,
+            f -> assertThat(f.tls().dnsNames()).containsExactly("*.wildcard.test")),
         row("CN-only certificate", "cn-only.test", Via.TLS_PORT, FetchStatus.COMPLETE, f -> {
           assertThat(f.tls().nameMatchedByCnOnly()).isTrue();
           assertThat(f.tls().dnsNames()).isEmpty();
