@@ -21,6 +21,7 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 /** Builds the Jetty client the fetcher runs on, configured for a scanner rather than for a browser. */
 final class JettyClients {
   private static final int THREADS = 32;
+  private static final long DESTINATION_IDLE_MILLIS = 2_000;
 
   private JettyClients() {}
 
@@ -83,7 +84,7 @@ final class JettyClients {
     client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, config.userAgent()));
     client.setMaxConnectionsPerDestination(1);
     // Every fetch has its own destination; dropping idle ones keeps memory flat over millions of hosts.
-    client.setDestinationIdleTimeout(Math.max(1_000, config.budget().toMillis()));
+    client.setDestinationIdleTimeout(DESTINATION_IDLE_MILLIS);
     client.start();
     // No Accept-Encoding: the cap must count the bytes the host sends, and a policy is never worth decompressing.
     // Cleared after start because starting installs the default decoders.

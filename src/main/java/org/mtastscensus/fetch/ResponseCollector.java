@@ -76,6 +76,10 @@ final class ResponseCollector implements Response.Listener {
     FetchFailure failure = tooLarge
         ? FailureClassifier.classify(new BodyTooLargeException(cap))
         : FailureClassifier.classify(outcome.getFailure());
+    if (tls == null && failure.tls() == null) {
+      // A host that stalls or drops the connection after the handshake still showed its certificate.
+      tls = tlsFacts(outcome.getRequest().getConnection());
+    }
     complete(failure);
   }
 
@@ -107,9 +111,14 @@ final class ResponseCollector implements Response.Listener {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
-  /** Any response means the handshake, name check included, succeeded on this connection. */
+  /** Session data exists only after a completed handshake, name check included, on this connection. */
   private static TlsFacts tlsFacts(Connection connection) {
-    EndPoint.SslSessionData data = connection == null ? null : connection.getSslSessionData();
+    EndPoint.SslSessionData data;
+    try {
+      data = connection == null ? null : connection.getSslSessionData();
+    } catch (RuntimeException e) {
+      return null; // evidence only: a connection torn down mid-way may no longer answer
+    }
     if (data == null || data.sslSession() == null) {
       return null;
     }

@@ -148,7 +148,10 @@ class PolicyFetcherTest {
             f -> assertThat(f.detail()).startsWith("not TLS")),
         row("connect refused", "valid.test", Via.CLOSED_PORT, FetchStatus.CONNECT_FAILED, f -> {}),
         row("stalled: timeout", "stalled.test", Via.TLS_PORT, FetchStatus.TIMEOUT,
-            f -> assertThat(f.elapsedMillis()).isGreaterThanOrEqualTo(BUDGET.toMillis() - 50)),
+            f -> {
+              assertThat(f.elapsedMillis()).isGreaterThanOrEqualTo(BUDGET.toMillis() - 50);
+              assertThat(f.tls().dnsNames()).containsExactly(h("stalled.test"));
+            }),
         row("endless body", "endless.test", Via.TLS_PORT, FetchStatus.TOO_LARGE, f -> {
           assertThat(f.httpStatus()).isEqualTo(200);
           assertThat(f.body()).hasSize(FetchConfig.DEFAULT_BODY_CAP);
@@ -158,9 +161,13 @@ class PolicyFetcherTest {
         row("truncated body", "truncated.test", Via.TLS_PORT, FetchStatus.TRUNCATED, f -> {
           assertThat(f.httpStatus()).isEqualTo(200);
           assertThat(f.body()).hasSize(100);
+          assertThat(f.detail()).contains("100 body bytes of 1000 promised");
         }),
         row("reset after the request", "reset.test", Via.TLS_PORT, FetchStatus.TRUNCATED,
-            f -> assertThat(f.httpStatus()).isNull()),
+            f -> {
+              assertThat(f.httpStatus()).isNull();
+              assertThat(f.detail()).contains("no response head");
+            }),
         row("blocked: loopback without allowPrivateTargets", "valid.test", Via.PUBLIC_INTERNET_POLICY,
             FetchStatus.BLOCKED, f -> assertThat(f.detail()).contains("127.0.0.0/8")));
   }
