@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +37,8 @@ import javax.net.ssl.SSLSocket;
 public final class SandboxHttpsServer implements AutoCloseable {
   private static final int MAX_HEAD = 16 * 1024;
   private static final int IO_TIMEOUT_MILLIS = 30_000;
-  private static final int MAX_CONNECTIONS = 32;
+  private static final int MAX_THREADS = 32;
+  private static final int MAX_QUEUED = 256;
 
   private final SniKeyManager keyManager;
   private final SSLContext sslContext;
@@ -61,11 +62,15 @@ public final class SandboxHttpsServer implements AutoCloseable {
     tlsListener = new ServerSocket(0, 50, loopback);
     plainListener = new ServerSocket(0, 50, loopback);
     AtomicInteger counter = new AtomicInteger();
-    workers = new ThreadPoolExecutor(0, MAX_CONNECTIONS, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-      Thread thread = new Thread(task, "sandbox-https-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    // Connections beyond the threads wait in a bounded queue, as in a listen backlog, rather than being dropped:
+    // a client must see a slow host there, not a failed handshake that the host never caused.
+    workers = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 10, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(MAX_QUEUED), task -> {
+          Thread thread = new Thread(task, "sandbox-https-" + counter.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    workers.allowCoreThreadTimeOut(true);
     daemon("sandbox-https-accept", () -> acceptLoop(tlsListener, this::serveTls)).start();
     daemon("sandbox-plain-accept", () -> acceptLoop(plainListener, this::servePlain)).start();
   }
@@ -130,6 +135,8 @@ public final class SandboxHttpsServer implements AutoCloseable {
         workers.execute(() -> {
           try {
             socket.setSoTimeout(IO_TIMEOUT_MILLIS);
+            // Head and body go out as separate TLS records; Nagle plus delayed ACKs would add ~40 ms to each.
+            socket.setTcpNoDelay(true);
             handler.handle(socket);
           } catch (IOException | RuntimeException e) {
             // A client that aborts mid-body or fails the handshake is the normal case here, not an error.
@@ -142,7 +149,7 @@ public final class SandboxHttpsServer implements AutoCloseable {
         });
       } catch (RejectedExecutionException e) {
         open.remove(socket);
-        closeQuietly(socket); // over the connection bound: refuse like a saturated server
+        closeQuietly(socket); // over the queue bound: refuse like a saturated server
       }
     }
   }
