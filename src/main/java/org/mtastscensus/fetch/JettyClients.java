@@ -22,6 +22,7 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 final class JettyClients {
   private static final int THREADS = 32;
   private static final long DESTINATION_IDLE_MILLIS = 2_000;
+  private static final int MAX_RESPONSE_HEAD = 32 * 1024;
 
   private JettyClients() {}
 
@@ -83,6 +84,8 @@ final class JettyClients {
     client.setHttpCookieStore(new HttpCookieStore.Empty());
     client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, config.userAgent()));
     client.setMaxConnectionsPerDestination(1);
+    // Hosting front ends send long security headers; a policy must not fail on Jetty's smaller default.
+    client.setMaxResponseHeadersSize(MAX_RESPONSE_HEAD);
     // Every fetch has its own destination; dropping idle ones keeps memory flat over millions of hosts.
     client.setDestinationIdleTimeout(DESTINATION_IDLE_MILLIS);
     client.start();

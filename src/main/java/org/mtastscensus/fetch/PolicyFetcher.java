@@ -63,7 +63,9 @@ public final class PolicyFetcher implements AutoCloseable {
       if (lookup == null) {
         throw new IllegalStateException("the address resolver returned no future for " + host);
       }
-      return lookup
+      // A copy, so that the lookup's own future is not completed by this timeout; the DNS layer owns it.
+      return lookup.copy()
+          .orTimeout(config.budget().toMillis(), TimeUnit.MILLISECONDS)
           .handle((addresses, error) -> afterLookup(host, addresses, error, start))
           .thenCompose(next -> next)
           .exceptionally(error -> internalError(error, start));
@@ -95,11 +97,13 @@ public final class PolicyFetcher implements AutoCloseable {
     // The cap counts against the address tried first: Jetty moves to the next one only if that connect fails.
     InetAddress first = allowed.get(0);
     JettyClients.FetchTarget target = new JettyClients.FetchTarget(host, allowed);
-    return inFlight.acquire(ALL)
-        .thenCompose(global -> perAddress.acquire(first)
-            .thenCompose(local -> send(target))
-            .whenComplete((result, failure) -> perAddress.release(first)))
-        .whenComplete((result, failure) -> inFlight.release(ALL));
+    // Address permit first: fetches queued behind one busy shared front end must not sit on global permits
+    // and starve every other address.
+    return perAddress.acquire(first)
+        .thenCompose(local -> inFlight.acquire(ALL)
+            .thenCompose(global -> send(target))
+            .whenComplete((result, failure) -> inFlight.release(ALL)))
+        .whenComplete((result, failure) -> perAddress.release(first));
   }
 
   private CompletableFuture<PolicyFetch> send(JettyClients.FetchTarget target) {

@@ -75,6 +75,14 @@ class PolicyFetcherEdgesTest {
   }
 
   @Test
+  void lookupThatNeverAnswersEndsWithinTheBudget() throws Exception {
+    FetchConfig config = lab().withBudget(Duration.ofMillis(300));
+    PolicyFetch fetch = fetchOnce(config, host -> new CompletableFuture<>(), "ok.test");
+    assertThat(fetch.status()).isEqualTo(FetchStatus.INTERNAL_ERROR);
+    assertThat(fetch.detail()).contains("address lookup").contains("TimeoutException");
+  }
+
+  @Test
   void noAddressIsAConnectFailure() throws Exception {
     PolicyFetch fetch = fetchOnce(lab(), host -> CompletableFuture.completedFuture(List.of()), "ok.test");
     assertThat(fetch.status()).isEqualTo(FetchStatus.CONNECT_FAILED);
