@@ -92,6 +92,13 @@ public final class SandboxHttpsServer implements AutoCloseable {
     return this;
   }
 
+  /** Registers a policy host that aborts every handshake with an alert, as a front end without its certificate does. */
+  public SandboxHttpsServer hostRefusingHandshake(String name) {
+    keyManager.refuse(name);
+    behaviours.remove(name.toLowerCase(Locale.ROOT));
+    return this;
+  }
+
   public InetAddress address() {
     return tlsListener.getInetAddress();
   }

@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
@@ -25,13 +26,21 @@ final class SniKeyManager extends X509ExtendedKeyManager {
   static final String FALLBACK = "";
 
   private final Map<String, TestCa.Issued> byHost = new ConcurrentHashMap<>();
+  private final Set<String> withoutCertificate = ConcurrentHashMap.newKeySet();
 
   SniKeyManager(TestCa.Issued fallback) {
     byHost.put(FALLBACK, fallback);
   }
 
   void put(String host, TestCa.Issued issued) {
+    withoutCertificate.remove(host.toLowerCase(Locale.ROOT));
     byHost.put(host.toLowerCase(Locale.ROOT), issued);
+  }
+
+  /** The server will have no certificate for this name, so the handshake ends in a handshake_failure alert. */
+  void refuse(String host) {
+    byHost.remove(host.toLowerCase(Locale.ROOT));
+    withoutCertificate.add(host.toLowerCase(Locale.ROOT));
   }
 
   @Override
@@ -47,6 +56,9 @@ final class SniKeyManager extends X509ExtendedKeyManager {
 
   private String aliasFor(String keyType, SSLSession handshake) {
     String alias = requestedHost(handshake);
+    if (withoutCertificate.contains(alias)) {
+      return null;
+    }
     if (!byHost.containsKey(alias)) {
       alias = FALLBACK;
     }

@@ -78,6 +78,9 @@ class FailureClassifierTest {
         row("connection reset", new SocketException("Connection reset"), FetchStatus.TRUNCATED, "SocketException"),
         row("broken pipe", new IOException("Broken pipe"), FetchStatus.TRUNCATED, "IOException"),
         row("closed channel", new ClosedChannelException(), FetchStatus.TRUNCATED, "ClosedChannelException"),
+        row("HTTP protocol violation (no status of its own yet)",
+            new org.eclipse.jetty.http.BadMessageException("bad response"), FetchStatus.INTERNAL_ERROR,
+            "BadMessageException"),
         row("unknown exception", new CompletionException(new IllegalStateException("bug")),
             FetchStatus.INTERNAL_ERROR, "IllegalStateException: bug"),
         row("no exception at all", null, FetchStatus.INTERNAL_ERROR, "without an exception"));

@@ -58,6 +58,7 @@ class PolicyFetcherTest {
     host("unknown-ca.test", unknown.valid(h("unknown-ca.test")), Behaviour.serve(200, "text/plain", POLICY));
     host("incomplete-chain.test", ca.viaIntermediate(h("incomplete-chain.test"), false),
         Behaviour.serve(200, "text/plain", POLICY));
+    server.hostRefusingHandshake(h("alert.test"));
     host("slow.test", ca.valid(h("slow.test")),
         Behaviour.slow(Duration.ofMillis(300), Duration.ofMillis(100), 3, "text/plain", POLICY));
     host("stalled.test", ca.valid(h("stalled.test")), Behaviour.stalled());
@@ -146,6 +147,8 @@ class PolicyFetcherTest {
             f -> assertThat(f.detail()).startsWith("incomplete chain")),
         row("plain HTTP on the TLS port", "valid.test", Via.PLAIN_HTTP_PORT, FetchStatus.TLS_HANDSHAKE_FAILED,
             f -> assertThat(f.detail()).startsWith("not TLS")),
+        row("handshake alert from the server", "alert.test", Via.TLS_PORT, FetchStatus.TLS_HANDSHAKE_FAILED,
+            f -> assertThat(f.detail()).contains("handshake_failure")),
         row("connect refused", "valid.test", Via.CLOSED_PORT, FetchStatus.CONNECT_FAILED, f -> {}),
         row("stalled: timeout", "stalled.test", Via.TLS_PORT, FetchStatus.TIMEOUT,
             f -> {
