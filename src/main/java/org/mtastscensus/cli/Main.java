@@ -8,7 +8,9 @@ public final class Main {
   private static final String USAGE = """
       usage: mtasts COMMAND [OPTIONS]
       commands:
-        lint   judge a TXT record, a policy file and MX records given by hand (no network)
+        check    scan a few domains with the real engine (no Spark) and explain each verdict
+        lint     judge a TXT record, a policy file and MX records given by hand (no network)
+        sandbox  run the sandbox world (local DNS and HTTPS servers, one domain per failure mode)
       Run "mtasts COMMAND --help" for the options of a command.
       """;
 
@@ -25,11 +27,18 @@ public final class Main {
     }
     List<String> rest = args.subList(1, args.size());
     if (rest.contains("--help") || rest.contains("-h")) {
-      System.out.print(args.get(0).equals("lint") ? LintCommand.USAGE : USAGE);
+      System.out.print(switch (args.get(0)) {
+        case "lint" -> LintCommand.USAGE;
+        case "check" -> CheckCommand.USAGE;
+        case "sandbox" -> SandboxCommand.USAGE;
+        default -> USAGE;
+      });
       return 0;
     }
     return switch (args.get(0)) {
+      case "check" -> CheckCommand.run(rest, System.out, System.err);
       case "lint" -> LintCommand.run(rest, System.out, System.err);
+      case "sandbox" -> SandboxCommand.run(rest, System.out, System.err);
       default -> {
         System.err.println("mtasts: unknown command " + args.get(0));
         System.err.print(USAGE);

@@ -39,6 +39,8 @@ public final class SandboxHttpsServer implements AutoCloseable {
   private static final int IO_TIMEOUT_MILLIS = 30_000;
   private static final int MAX_THREADS = 32;
   private static final int MAX_QUEUED = 256;
+  /** Where the plain-HTTP listener binds; 127.0.0.3 is left unbound so that connections there are refused. */
+  public static final byte[] PLAIN_HTTP_ADDRESS = {127, 0, 0, 2};
 
   private final SniKeyManager keyManager;
   private final SSLContext sslContext;
@@ -58,9 +60,9 @@ public final class SandboxHttpsServer implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-    tlsListener = new ServerSocket(0, 50, loopback);
-    plainListener = new ServerSocket(0, 50, loopback);
+    ServerSocket[] listeners = bindPair();
+    tlsListener = listeners[0];
+    plainListener = listeners[1];
     AtomicInteger counter = new AtomicInteger();
     // Connections beyond the threads wait in a bounded queue, as in a listen backlog, rather than being dropped:
     // a client must see a slow host there, not a failed handshake that the host never caused.
@@ -73,6 +75,27 @@ public final class SandboxHttpsServer implements AutoCloseable {
     workers.allowCoreThreadTimeOut(true);
     daemon("sandbox-https-accept", () -> acceptLoop(tlsListener, this::serveTls)).start();
     daemon("sandbox-plain-accept", () -> acceptLoop(plainListener, this::servePlain)).start();
+  }
+
+  /**
+   * The TLS listener on 127.0.0.1 and the plain one on 127.0.0.2 share a port number, because a scan uses one
+   * HTTPS port for every policy host: a host resolving to 127.0.0.2 then speaks plain HTTP on "the TLS port", and
+   * one resolving to 127.0.0.3 refuses connections on it.
+   */
+  private static ServerSocket[] bindPair() throws IOException {
+    InetAddress tlsAddress = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    InetAddress plainAddress = InetAddress.getByAddress(PLAIN_HTTP_ADDRESS);
+    IOException last = null;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      ServerSocket tls = new ServerSocket(0, 50, tlsAddress);
+      try {
+        return new ServerSocket[] {tls, new ServerSocket(tls.getLocalPort(), 50, plainAddress)};
+      } catch (IOException e) {
+        tls.close();
+        last = e;
+      }
+    }
+    throw new IOException("no port free on both 127.0.0.1 and 127.0.0.2", last);
   }
 
   /** Starts listening; clients without SNI or with an unregistered name are shown {@code fallback}. */
@@ -110,6 +133,11 @@ public final class SandboxHttpsServer implements AutoCloseable {
   /** A port that speaks plain HTTP/1.1 to whatever arrives, TLS ClientHellos included. */
   public int plainHttpPort() {
     return plainListener.getLocalPort();
+  }
+
+  /** The address of the plain-HTTP listener; its port is {@link #port()}. */
+  public InetAddress plainHttpAddress() {
+    return plainListener.getInetAddress();
   }
 
   public List<RecordedRequest> requests() {

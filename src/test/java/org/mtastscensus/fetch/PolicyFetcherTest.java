@@ -81,7 +81,9 @@ class PolicyFetcherTest {
       closedPort = closed.getLocalPort();
     }
     fetchers.put(Via.TLS_PORT, new PolicyFetcher(lab.withPort(server.port()), resolver));
-    fetchers.put(Via.PLAIN_HTTP_PORT, new PolicyFetcher(lab.withPort(server.plainHttpPort()), resolver));
+    // the plain-HTTP listener shares the TLS port number on another loopback address
+    fetchers.put(Via.PLAIN_HTTP_PORT, new PolicyFetcher(lab.withPort(server.port()),
+        StaticAddressResolver.allTo(hosts, server.plainHttpAddress())));
     fetchers.put(Via.CLOSED_PORT, new PolicyFetcher(lab.withPort(closedPort), resolver));
     fetchers.put(Via.PUBLIC_INTERNET_POLICY,
         new PolicyFetcher(lab.withPort(server.port()).withTargetPolicy(TargetPolicy.publicInternet()), resolver));
