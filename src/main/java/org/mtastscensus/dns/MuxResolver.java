@@ -12,7 +12,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -297,7 +296,8 @@ public final class MuxResolver implements Resolver, AutoCloseable {
   }
 
   private void receiveLoop() {
-    ByteBuffer buffer = ByteBuffer.allocate(65535);
+    // Direct: a heap buffer would make NIO copy every datagram through a temporary direct buffer first.
+    ByteBuffer buffer = ByteBuffer.allocateDirect(65535);
     long nextSweep = System.nanoTime() + SWEEP_INTERVAL_NANOS;
     while (!closed.get()) {
       try {
@@ -342,12 +342,14 @@ public final class MuxResolver implements Resolver, AutoCloseable {
       if (length <= 0) {
         return;
       }
-      onDatagram(socket, buffer.array(), length);
+      byte[] datagram = new byte[length];
+      buffer.flip().get(datagram);
+      onDatagram(socket, datagram);
     }
   }
 
-  private void onDatagram(Socket socket, byte[] data, int length) {
-    if (length < 12) {
+  private void onDatagram(Socket socket, byte[] data) {
+    if (data.length < 12) {
       ignoredMismatch.increment();
       return;
     }
@@ -355,10 +357,10 @@ public final class MuxResolver implements Resolver, AutoCloseable {
     boolean isResponse = (data[2] & 0x80) != 0;
     // IDs are per socket: the same ID may be pending on two sockets for two different questions.
     Object owner = socket.ids.get(id);
-    handle(owner instanceof Pending p ? p : null, owner, data, length, isResponse);
+    handle(owner instanceof Pending p ? p : null, owner, data, isResponse);
   }
 
-  private void handle(Pending pending, Object owner, byte[] data, int length, boolean isResponse) {
+  private void handle(Pending pending, Object owner, byte[] data, boolean isResponse) {
     if (pending == null) {
       if (owner instanceof IdSlots.Quarantine) {
         lateAnswers.increment();
@@ -373,7 +375,7 @@ public final class MuxResolver implements Resolver, AutoCloseable {
     }
     Message response;
     try {
-      response = new Message(Arrays.copyOf(data, length));
+      response = new Message(data);
     } catch (IOException e) {
       // Not accepted (it may be forged, the real answer may follow) but remembered for the timeout report.
       malformed.increment();
