@@ -72,13 +72,18 @@ public final class DnsClient {
   /** Queries {@code name} (any case, trailing dot optional) for {@code type} (a {@link Type} constant). */
   public CompletableFuture<DnsAnswer> query(String name, int type) {
     String normalized = MxRecord.normalizeHost(name == null ? "" : name.trim());
-    String typeName = Type.string(type);
+    boolean validType = type >= 0 && type <= 0xFFFF;
+    String typeName = validType ? Type.string(type) : String.valueOf(type);
     Name qname;
     try {
       qname = Name.fromString(normalized + ".");
     } catch (TextParseException e) {
       return CompletableFuture.completedFuture(
           DnsAnswer.failed(normalized, typeName, DnsStatus.MALFORMED, "invalid query name: " + e.getMessage()));
+    }
+    if (!validType) {
+      return CompletableFuture.completedFuture(
+          DnsAnswer.failed(normalized, typeName, DnsStatus.MALFORMED, "invalid query type " + type));
     }
     return new ChainLookup(this, normalized, typeName, qname, type).start();
   }

@@ -194,6 +194,28 @@ class DnsClientTest {
   }
 
   @Test
+  void aDeadResolverIsReportedLoudly() throws IOException {
+    int port;
+    try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    try (MuxResolver dead = new MuxResolver(new InetSocketAddress("127.0.0.1", port))) {
+      DnsClient c = new DnsClient(List.of(dead), 1, BACKOFF);
+      for (int i = 0; i < ResolverHealth.DEFAULT_MIN_QUERIES; i++) {
+        c.query("d" + i + ".test", Type.TXT).join();
+      }
+      assertThat(c.failure())
+          .hasValueSatisfying(m -> assertThat(m).startsWith("resolver 127.0.0.1:" + port + " is not answering"));
+    }
+    assertThat(client.failure()).isEmpty();
+  }
+
+  @Test
+  void anInvalidTypeIsAnAnswerNotAnException() {
+    assertThat(client.query("example.test", 70_000).join().status()).isEqualTo(DnsStatus.MALFORMED);
+  }
+
+  @Test
   void truncatedAnswerWhoseTcpRetryFailsIsTruncated() throws IOException {
     // Only UDP listens on this port, so the TCP retry is refused.
     try (FakeUdpServer fake = new FakeUdpServer(q -> {
