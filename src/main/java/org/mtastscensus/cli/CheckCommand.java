@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.mtastscensus.names.DomainName;
 import org.mtastscensus.scan.EngineOptions;
@@ -86,17 +88,20 @@ final class CheckCommand {
   private static int scan(EngineOptions options, Set<String> domains, boolean json, PrintStream out, PrintStream err) {
     int problems = 0;
     try (ScanEngine engine = new ScanEngine(options)) {
+      // results arrive in completion order; print them in input order, each as soon as its turn comes
+      List<String> order = new ArrayList<>(domains);
+      Map<String, ScanResult> waiting = new HashMap<>();
+      int next = 0;
       Iterator<ScanResult> results = engine.scan(domains.iterator());
       while (results.hasNext()) {
         ScanResult result = results.next();
-        if (json) {
-          out.println(JsonRows.toJson(result));
-        } else {
-          CheckReport.print(result, out);
-          out.println();
-        }
-        if (hasProblem(result)) {
-          problems++;
+        waiting.put(result.domain(), result);
+        while (next < order.size() && waiting.containsKey(order.get(next))) {
+          ScanResult ready = waiting.remove(order.get(next++));
+          print(ready, json, out);
+          if (hasProblem(ready)) {
+            problems++;
+          }
         }
       }
     } catch (ResolverUnavailableException e) {
@@ -105,6 +110,15 @@ final class CheckCommand {
       return 3;
     }
     return problems == 0 ? 0 : 1;
+  }
+
+  private static void print(ScanResult result, boolean json, PrintStream out) {
+    if (json) {
+      out.println(JsonRows.toJson(result));
+    } else {
+      CheckReport.print(result, out);
+      out.println();
+    }
   }
 
   private static boolean hasProblem(ScanResult result) {

@@ -21,10 +21,10 @@ final class CheckReport {
 
   /** The checks, each owning the finding codes that make it fail. */
   private enum Check {
-    DNS("domain lookups", c -> c == FindingCode.DOMAIN_NXDOMAIN || c == FindingCode.DNS_LOOKUP_FAILED),
+    DNS("domain lookups", c -> c == FindingCode.DOMAIN_NXDOMAIN),
     RECORD("_mta-sts TXT record", c -> c.name().startsWith("TXT_")),
-    POLICY_HOST("policy host", c -> c.name().startsWith("POLICY_HOST_")),
-    FETCH("policy fetch (HTTPS)", c -> c == FindingCode.POLICY_CONNECT_FAILED
+    POLICY_HOST("policy host", c -> c.name().startsWith("POLICY_HOST_") && c != FindingCode.POLICY_HOST_BLOCKED),
+    FETCH("policy fetch (HTTPS)", c -> c == FindingCode.POLICY_HOST_BLOCKED || c == FindingCode.POLICY_CONNECT_FAILED
         || c == FindingCode.POLICY_TLS_HANDSHAKE_FAILED || c.name().startsWith("POLICY_CERT_")
         || c.name().startsWith("POLICY_HTTP_") || c == FindingCode.POLICY_TIMEOUT || c == FindingCode.POLICY_SLOW
         || c == FindingCode.POLICY_TOO_LARGE || c == FindingCode.POLICY_CONTENT_TYPE
@@ -45,7 +45,22 @@ final class CheckReport {
       this.owns = owns;
     }
 
-    static Check of(FindingCode code) {
+    /** The check a finding belongs to; a failed lookup belongs to the check that needed the query. */
+    static Check of(Finding finding) {
+      if (finding.code() == FindingCode.DNS_LOOKUP_FAILED) {
+        String query = finding.detail();
+        if (query.startsWith("TXT _mta-sts.")) {
+          return RECORD;
+        }
+        if (query.startsWith("TXT _smtp._tls.")) {
+          return TLSRPT;
+        }
+        if (query.startsWith("A mta-sts.") || query.startsWith("AAAA mta-sts.")) {
+          return POLICY_HOST;
+        }
+        return DNS;
+      }
+      FindingCode code = finding.code();
       for (Check check : values()) {
         if (check.owns.test(code)) {
           return check;
@@ -60,7 +75,7 @@ final class CheckReport {
     String lenient = v.outcomeLenient() == v.outcome() ? "" : " (lenient reading: " + v.outcomeLenient() + ")";
     out.println(result.domain() + ": " + v.outcome() + lenient + " - " + v.outcome().meaning());
     for (Check check : Check.values()) {
-      List<Finding> mine = v.findings().stream().filter(f -> Check.of(f.code()) == check).toList();
+      List<Finding> mine = v.findings().stream().filter(f -> Check.of(f) == check).toList();
       String evidence = evidence(check, result);
       if (evidence == null && mine.isEmpty()) {
         continue;
@@ -107,7 +122,7 @@ final class CheckReport {
           : (v.policyMode() == null ? "no valid mode" : "mode " + v.policyMode().wire())
               + (v.policyMaxAge() == null ? "" : ", max_age " + v.policyMaxAge())
               + (v.mxPatterns().isEmpty() ? "" : ", mx " + String.join(" ", v.mxPatterns()));
-      case MX -> v.mxCoverage() == null ? null
+      case MX -> v.mxCoverage() == null || v.policyValid() == null ? null
           : v.mxCoverage() + (v.mxUncovered().isEmpty() ? "" : ", not covered: " + String.join(", ", v.mxUncovered()))
               + (v.deliveryRisk() == null ? "" : ", delivery risk " + v.deliveryRisk());
       case TLSRPT -> v.tlsrpt() == null ? null
