@@ -83,7 +83,9 @@ public final class DnsThroughputBench {
       System.out.printf(Locale.ROOT, "queries %d in %.3f s: %.0f queries/s%n", queries, r.seconds, qps);
       System.out.printf(Locale.ROOT, "statuses %s%n", r.statuses);
       // CPU per query is the figure that survives a shared, loaded machine; queries/s does not.
-      System.out.printf(Locale.ROOT, "client JVM CPU %d us/query%n", cpuMicrosPerQuery);
+      System.out.printf(Locale.ROOT, "client JVM CPU %d us/query, %.1f datagrams per receiver wake-up%n",
+          cpuMicrosPerQuery,
+          (after.received() - before.received()) / (double) Math.max(1, after.wakeups() - before.wakeups()));
       System.out.printf(Locale.ROOT, "lost answers (attempts that timed out, then retried) %d, late %d, ignored %d%n",
           lost, late, ignored);
       long finalTimeouts = r.statuses.getOrDefault(DnsStatus.TIMEOUT, 0L);
