@@ -74,6 +74,7 @@ public final class MuxResolver implements Resolver, AutoCloseable {
   private final AtomicInteger nextSocket = new AtomicInteger();
   private final AtomicInteger inFlightCount = new AtomicInteger();
   private final AtomicInteger queuedCount = new AtomicInteger();
+  private final AtomicInteger drainRequests = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private volatile Duration timeout = DEFAULT_TIMEOUT;
@@ -223,16 +224,28 @@ public final class MuxResolver implements Resolver, AutoCloseable {
     return sendAsync(query).whenCompleteAsync((m, e) -> {}, executor);
   }
 
+  /**
+   * Sends queued queries while permits are free. One thread drains at a time: a failed send retires its query,
+   * which calls back here, and without this guard a long queue of failing sends would recurse until the stack
+   * overflows. A caller that finds a drain running leaves a note, and the running drain loops once more.
+   */
   private void drainQueue() {
-    while (!queued.isEmpty() && permits.tryAcquire()) {
-      Pending next = queued.poll();
-      if (next == null) {
-        permits.release();
-        return;
-      }
-      queuedCount.decrementAndGet();
-      transmit(next);
+    if (drainRequests.getAndIncrement() != 0) {
+      return;
     }
+    int missed = 1;
+    do {
+      while (!queued.isEmpty() && permits.tryAcquire()) {
+        Pending next = queued.poll();
+        if (next == null) {
+          permits.release();
+          break;
+        }
+        queuedCount.decrementAndGet();
+        transmit(next);
+      }
+      missed = drainRequests.addAndGet(-missed);
+    } while (missed != 0);
   }
 
   /** Sends a query that holds a permit. */

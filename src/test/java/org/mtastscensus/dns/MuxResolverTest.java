@@ -163,6 +163,26 @@ class MuxResolverTest {
   }
 
   @Test
+  void aQueueOfQueriesToAClosedPortAllFailFast() throws Exception {
+    int port;
+    try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    try (MuxResolver mux = new MuxResolver(new java.net.InetSocketAddress("127.0.0.1", port), 4, 4)) {
+      mux.setTimeout(Duration.ofSeconds(10));
+      List<CompletableFuture<Message>> futures = new ArrayList<>();
+      for (int i = 0; i < 2000; i++) {
+        futures.add(mux.sendAsync(query("q" + i + ".test.", Type.TXT)).toCompletableFuture());
+      }
+      for (CompletableFuture<Message> f : futures) {
+        assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(java.net.PortUnreachableException.class);
+      }
+      assertThat(mux.stats().inFlight()).isZero();
+      assertThat(mux.stats().queued()).isZero();
+    }
+  }
+
+  @Test
   void closeFailsWhatIsPendingAndRefusesNewQueries() throws Exception {
     try (SandboxDnsServer server = SandboxDnsServer.start()) {
       server.setFault("dropped.test", Fault.drop());
