@@ -150,7 +150,8 @@ class MuxResolverTest {
     try (SandboxDnsServer server = SandboxDnsServer.start();
         MuxResolver mux = new MuxResolver(server.address(), 4, 2)) {
       server.add("slow.test", Type.TXT, "\"slow\"");
-      server.setFault("slow.test", Fault.delay(Duration.ofMillis(150)));
+      // Long enough that nothing completes before the counters are read, even on a loaded machine.
+      server.setFault("slow.test", Fault.delay(Duration.ofMillis(500)));
       List<CompletableFuture<Message>> futures = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         futures.add(mux.sendAsync(query("slow.test.", Type.TXT)).toCompletableFuture());
