@@ -195,6 +195,19 @@ class DnsClientTest {
   }
 
   @Test
+  void dnsjavasStockResolverFailuresAreClassifiedTheSameWay() {
+    // The client works over any org.xbill.DNS.Resolver; dnsjava's own exceptions must map like ours.
+    org.xbill.DNS.SimpleResolver stock = new org.xbill.DNS.SimpleResolver(server.address());
+    stock.setTimeout(TIMEOUT);
+    DnsClient c = new DnsClient(List.of(stock), 1, BACKOFF);
+
+    assertThat(c.query("_mta-sts.delegated.test", Type.TXT).join().cnameChain()).containsExactly("_mta-sts.provider.test");
+    assertThat(c.query("big.test", Type.TXT).join().values()).hasSize(40);
+    assertThat(c.query("dropped.test", Type.TXT).join().status()).isEqualTo(DnsStatus.TIMEOUT);
+    assertThat(c.query("garbage.test", Type.TXT).join().status()).isEqualTo(DnsStatus.MALFORMED);
+  }
+
+  @Test
   void aDeadResolverIsReportedLoudly() throws IOException {
     int port;
     try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
