@@ -48,7 +48,11 @@ import org.xbill.DNS.WireParseException;
  */
 public final class MuxResolver implements Resolver, AutoCloseable {
   public static final int DEFAULT_SOCKETS = 4;
-  /** Above ~500 in flight the server's receive buffer starts dropping queries (measured against knot). */
+  /**
+   * More in flight overflows the server's UDP receive buffer and every drop costs a full timeout. Measured against
+   * knot with the kernel's default 208 KiB buffer on a loaded 2-core machine: 200 in flight lost ~0 %, 400 lost
+   * 0.1-0.7 %; a resolver with a larger buffer (unbound's so-rcvbuf) takes 400 without loss.
+   */
   public static final int DEFAULT_MAX_IN_FLIGHT = 400;
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
