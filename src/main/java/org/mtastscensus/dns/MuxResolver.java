@@ -51,7 +51,7 @@ public final class MuxResolver implements Resolver, AutoCloseable {
   /**
    * More in flight overflows the server's UDP receive buffer and every drop costs a full timeout. Measured against
    * knot with the kernel's default 208 KiB buffer on a loaded 2-core machine: 200 in flight lost ~0 %, 400 lost
-   * 0.1-0.7 %; a resolver with a larger buffer (unbound's so-rcvbuf) takes 400 without loss.
+   * 0.1-0.7 %. A server with a larger buffer (unbound's so-rcvbuf) should take more; not measured here.
    */
   public static final int DEFAULT_MAX_IN_FLIGHT = 400;
 
