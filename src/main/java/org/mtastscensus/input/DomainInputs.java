@@ -19,13 +19,7 @@ public final class DomainInputs {
   /** As {@link #open(Path, InputFormat, OptOutList)}, recording {@code listId} (e.g. a Tranco list id). */
   public static DomainInput open(Path path, InputFormat format, OptOutList optOut, String listId)
       throws IOException {
-    InputStream raw = Files.newInputStream(path);
-    try {
-      return open(raw, path.getFileName().toString(), format, optOut, listId);
-    } catch (IOException | RuntimeException e) {
-      raw.close();
-      throw e;
-    }
+    return open(Files.newInputStream(path), path.getFileName().toString(), format, optOut, listId);
   }
 
   /**
@@ -34,6 +28,17 @@ public final class DomainInputs {
    */
   public static DomainInput open(InputStream raw, String sourceName, InputFormat format, OptOutList optOut,
       String listId) throws IOException {
+    try {
+      return openUnwrapped(raw, sourceName, format, optOut, listId);
+    } catch (IOException | RuntimeException e) {
+      // Nothing was returned that could close it: a corrupt gzip header must not leak a file handle.
+      raw.close();
+      throw e;
+    }
+  }
+
+  private static DomainInput openUnwrapped(InputStream raw, String sourceName, InputFormat format,
+      OptOutList optOut, String listId) throws IOException {
     Decompression.Opened opened = Decompression.open(raw, sourceName);
     InputFormat actual = format != null ? format : FormatDetector.detect(opened.innerName(), opened.stream());
     InputStats stats = new InputStats(sourceName, actual, listId);

@@ -25,6 +25,8 @@ class PlainReaderTest {
             List.of("ok.com"), Map.of("IP_LITERAL", 3L)),
         Arguments.of("byte order mark of a Windows editor", "\uFEFFexample.com\r\nexample.org\r\n",
             List.of("example.com", "example.org"), Map.of()),
+        Arguments.of("old Mac CR-only line endings", "example.com\rexample.org\r",
+            List.of("example.com", "example.org"), Map.of()),
         Arguments.of("two names on a line are one bad name", "a.com b.com\n", List.of(), Map.of("NOT_LDH", 1L)),
         Arguments.of("consecutive duplicates, case-insensitively", "example.com\nEXAMPLE.com.\nother.com\n"
             + "example.com\n", List.of("example.com", "other.com", "example.com"), Map.of()),
