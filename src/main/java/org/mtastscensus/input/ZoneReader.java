@@ -86,9 +86,9 @@ final class ZoneReader implements EntryReader {
   private boolean assemble(Line first) throws IOException {
     tokenizer.reset();
     recordLines.clear();
-    Line line = first;
-    boolean complete = tokenizer.feed(line.text, true);
+    boolean complete = tokenizer.feed(first.text, true);
     while (!complete) {
+      // Null both at the end of the input and at the cap: either way the parenthesis did not close in time.
       Line more = recordLines.size() < MAX_RECORD_LINES ? nextLine() : null;
       if (more != null && more.tooLong) {
         // A legitimately open parenthesis around an oversized line: the whole record goes.
