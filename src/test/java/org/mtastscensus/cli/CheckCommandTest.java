@@ -52,6 +52,14 @@ class CheckCommandTest {
   }
 
   @Test
+  void malformedInputLinesAreSkippedAndReportedWithASample() throws Exception {
+    Path input = Files.writeString(dir.resolve("list.txt"), "# my domains\nexample.com\nbad_name.com\nEXAMPLE.org.\n");
+    List<String> names = CheckCommand.readInput(input.toString(), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(names).containsExactly("example.com", "example.org");
+    assertThat(errText()).contains("skipped 1 malformed line(s)").contains("NOT_LDH=1").contains("line 3");
+  }
+
+  @Test
   void aFileThatIsNotACertificateIsRejected() throws IOException {
     Path notPem = Files.writeString(dir.resolve("ca.pem"), "hello\n");
     assertThat(check(List.of("--trust-ca", notPem.toString(), "example.test"))).isEqualTo(2);
