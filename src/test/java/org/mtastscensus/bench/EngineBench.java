@@ -170,8 +170,9 @@ public final class EngineBench {
     System.out.printf(Locale.ROOT, "fetches %d: %.1f/s; fetch ms p50 %d, p99 %d%n", fetches, fetches / seconds,
         pct(fetchMillis, 0.5), pct(fetchMillis, 0.99));
     System.out.printf(Locale.ROOT, "outcomes  %s%nexpected  %s%n", outcomes, wanted);
-    System.out.printf(Locale.ROOT, "checks: missing %d, duplicated %d, wrong outcome %d, scanner errors %d%n", missing,
-        duplicated, mismatches, errors);
+    System.out.printf(Locale.ROOT, "checks: missing %d, duplicated %d, wrong outcome %d, scanner errors %d;"
+        + " left in the DNS transports after the pass: %d in flight, %d queued%n", missing, duplicated, mismatches,
+        errors, after.inFlight(), after.queued());
     t.examples.forEach(e -> System.out.println("  " + e));
     System.out.printf(Locale.ROOT, "per-domain ms: p50 %d, p99 %d, p99.9 %d, max %d%n", pct(millis, 0.5),
         pct(millis, 0.99), pct(millis, 0.999), millis.length == 0 ? 0 : millis[millis.length - 1]);
@@ -179,10 +180,11 @@ public final class EngineBench {
         cpuMillis / 1000.0, cpuMillis * 1000.0 / Math.max(1, n), status.getOrDefault("VmHWM", 0L) / 1024,
         status.getOrDefault("VmRSS", 0L) / 1024, Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf(Locale.ROOT, "RESULT domains_per_s=%.0f dns_qps=%.0f lookups_per_s=%.0f fetches_per_s=%.1f"
-            + " undetermined=%d mismatches=%d missing=%d duplicated=%d errors=%d dns_timeouts=%d hwm_kb=%d"
+            + " undetermined=%d mismatches=%d missing=%d duplicated=%d errors=%d dns_left=%d dns_timeouts=%d hwm_kb=%d"
             + " valid_enforce=%d cpu_us_per_domain=%.0f seconds=%.2f%n",
         n / seconds, sent / seconds, lookups / seconds, fetches / seconds,
-        outcomes.getOrDefault(Outcome.UNDETERMINED, 0L), mismatches, missing, duplicated, errors, timeouts,
+        outcomes.getOrDefault(Outcome.UNDETERMINED, 0L), mismatches, missing, duplicated, errors,
+        after.inFlight() + after.queued(), timeouts,
         status.getOrDefault("VmHWM", 0L), outcomes.getOrDefault(Outcome.VALID_ENFORCE, 0L),
         cpuMillis * 1000.0 / Math.max(1, n), seconds);
   }
@@ -198,7 +200,13 @@ public final class EngineBench {
       sent += s.sent();
       timeouts += s.timeouts();
     }
-    return new MuxStats(sent, 0, timeouts, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    int inFlight = 0;
+    int queued = 0;
+    for (MuxStats s : stats) {
+      inFlight += s.inFlight();
+      queued += s.queued();
+    }
+    return new MuxStats(sent, 0, timeouts, 0, 0, 0, 0, 0, 0, inFlight, queued, 0, 0);
   }
 
   /** The kB fields of /proc/self/status (VmHWM, VmRSS...); empty where there is no /proc. */
