@@ -30,7 +30,7 @@ import org.mtastscensus.verdict.Outcome;
  * outcome counts, per-domain latency and the JVM's peak RSS (VmHWM), then one {@code RESULT key=value...} line.
  *
  * <p>Options: {@code --resolver 127.0.0.1:PORT --https-port N --ca FILE --domains FILE --warmup 20000
- * --in-flight <maxDomainsInFlight> --fetch-concurrency N --per-address N --dns-timeout-ms N}.
+ * --in-flight <maxDomainsInFlight> --fetch-concurrency N --per-address N --dns-timeout-ms N --domain-deadline-ms N}.
  */
 public final class EngineBench {
 
@@ -59,6 +59,9 @@ public final class EngineBench {
     }
     if (opt.containsKey("per-address")) {
       builder.maxConnectionsPerAddress(Integer.parseInt(opt.get("per-address")));
+    }
+    if (opt.containsKey("domain-deadline-ms")) {
+      builder.domainDeadlineMillis(Long.parseLong(opt.get("domain-deadline-ms")));
     }
     if (opt.containsKey("dns-timeout-ms")) {
       builder.dnsTimeoutMillis(Long.parseLong(opt.get("dns-timeout-ms")));
@@ -157,9 +160,10 @@ public final class EngineBench {
     long n = t.count;
     Map<String, Long> status = readStatus();
 
-    System.out.printf(Locale.ROOT, "engine: maxDomainsInFlight %d, maxFetchesInFlight %d, per address %d, DNS timeout %d ms x %d%n",
-        options.maxDomainsInFlight(), options.maxFetchesInFlight(), options.maxConnectionsPerAddress(),
-        options.dnsTimeoutMillis(), options.dnsAttempts());
+    System.out.printf(Locale.ROOT, "engine: maxDomainsInFlight %d, maxFetchesInFlight %d, per address %d, DNS timeout %d ms x %d,"
+        + " domain deadline %d ms%n", options.maxDomainsInFlight(), options.maxFetchesInFlight(),
+        options.maxConnectionsPerAddress(), options.dnsTimeoutMillis(), options.dnsAttempts(),
+        options.domainDeadlineMillis());
     System.out.printf(Locale.ROOT, "domains %d in %.2f s: %.0f domains/s%n", n, seconds, n / seconds);
     System.out.printf(Locale.ROOT, "DNS datagrams sent %d: %.0f q/s (%.2f per domain); lookups in results %d: %.0f/s;"
         + " attempts timed out %d%n", sent, sent / seconds, sent / (double) Math.max(1, n), lookups, lookups / seconds,
