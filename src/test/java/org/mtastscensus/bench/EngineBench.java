@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mtastscensus.dns.MuxStats;
+import org.mtastscensus.fetch.FetchStatus;
 import org.mtastscensus.scan.EngineOptions;
 import org.mtastscensus.scan.ScanEngine;
 import org.mtastscensus.scan.ScanResult;
@@ -116,7 +117,9 @@ public final class EngineBench {
           + (f.policyHostAaaa() != null ? 1 : 0);
       if (f.fetch() != null) {
         fetches++;
-        fetchMillis.add(f.fetch().elapsedMillis());
+        if (f.fetch().status() == FetchStatus.COMPLETE) {
+          fetchMillis.add(f.fetch().elapsedMillis());
+        }
       }
       if (!r.error().isEmpty()) {
         errors++;
@@ -169,8 +172,8 @@ public final class EngineBench {
         + " attempts timed out %d%n", sent, sent / seconds, sent / (double) Math.max(1, n), lookups, lookups / seconds,
         timeouts);
     long[] fetchMillis = t.fetchMillis.stream().mapToLong(Long::longValue).sorted().toArray();
-    // A fetch's own time, from the request to the end of the body: waiting for an address or global permit is not
-    // in it, but is in the per-domain time of the domain that fetched.
+    // A complete fetch's own time, from the request to the end of the body: waiting for an address or global permit
+    // is not in it, but is in the per-domain time of the domain that fetched.
     System.out.printf(Locale.ROOT, "fetches %d: %.1f/s; fetch ms p50 %d, p99 %d%n", fetches, fetches / seconds,
         pct(fetchMillis, 0.5), pct(fetchMillis, 0.99));
     System.out.printf(Locale.ROOT, "outcomes  %s%nexpected  %s%n", outcomes, wanted);
