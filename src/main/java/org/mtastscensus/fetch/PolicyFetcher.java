@@ -52,6 +52,14 @@ public final class PolicyFetcher implements AutoCloseable {
 
   /** Never completes exceptionally; every failure is a status in the result. */
   public CompletableFuture<PolicyFetch> fetch(String policyDomain) {
+    return fetch(policyDomain, () -> { });
+  }
+
+  /**
+   * As {@link #fetch(String)}; {@code onSend} runs when the request is sent, after the per-address and global
+   * permits were granted (not at all when the fetch ends before, e.g. blocked or without an address).
+   */
+  public CompletableFuture<PolicyFetch> fetch(String policyDomain, Runnable onSend) {
     long start = System.nanoTime();
     try {
       String host = "mta-sts." + normalise(policyDomain);
@@ -66,7 +74,7 @@ public final class PolicyFetcher implements AutoCloseable {
       // A copy, so that the lookup's own future is not completed by this timeout; the DNS layer owns it.
       return lookup.copy()
           .orTimeout(config.budget().toMillis(), TimeUnit.MILLISECONDS)
-          .handle((addresses, error) -> afterLookup(host, addresses, error, start))
+          .handle((addresses, error) -> afterLookup(host, addresses, error, start, onSend))
           .thenCompose(next -> next)
           .exceptionally(error -> internalError(error, start));
     } catch (RuntimeException e) {
@@ -75,7 +83,7 @@ public final class PolicyFetcher implements AutoCloseable {
   }
 
   private CompletableFuture<PolicyFetch> afterLookup(String host, List<InetAddress> addresses, Throwable error,
-      long start) {
+      long start, Runnable onSend) {
     if (error != null) {
       // A failed lookup says nothing about the domain's policy host; the DNS stage reports the lookup itself.
       return CompletableFuture.completedFuture(PolicyFetch.failed(FetchStatus.INTERNAL_ERROR,
@@ -101,14 +109,15 @@ public final class PolicyFetcher implements AutoCloseable {
     // and starve every other address.
     return perAddress.acquire(first)
         .thenCompose(local -> inFlight.acquire(ALL)
-            .thenCompose(global -> send(target))
+            .thenCompose(global -> send(target, onSend))
             .whenComplete((result, failure) -> inFlight.release(ALL)))
         .whenComplete((result, failure) -> perAddress.release(first));
   }
 
-  private CompletableFuture<PolicyFetch> send(JettyClients.FetchTarget target) {
+  private CompletableFuture<PolicyFetch> send(JettyClients.FetchTarget target, Runnable onSend) {
     long start = System.nanoTime();
     try {
+      onSend.run();
       ResponseCollector collector = new ResponseCollector(config.bodyCap(), start);
       long budget = config.budget().toMillis();
       Request request = client.newRequest(url(target.host))

@@ -65,6 +65,8 @@ public final class DomainScanner {
     private volatile CompletableFuture<DnsAnswer> hostA;
     private volatile CompletableFuture<DnsAnswer> hostAaaa;
     private volatile CompletableFuture<PolicyFetch> fetch;
+    /** The fetch request left, past the fetcher's own concurrency permits. */
+    private volatile boolean fetchSent;
 
     Stages(String domain, Instant startedAt, long startNanos) {
       this.domain = domain;
@@ -106,7 +108,7 @@ public final class DomainScanner {
         if (addresses.isEmpty()) {
           return CompletableFuture.completedFuture(null);
         }
-        fetch = policies.fetch(domain, addresses);
+        fetch = policies.fetch(domain, addresses, () -> fetchSent = true);
         return fetch.thenApply(ignored -> null);
       });
     }
@@ -139,6 +141,13 @@ public final class DomainScanner {
     private PolicyFetch fetchNow() {
       if (fetch == null) {
         return null;
+      }
+      if (!fetchSent) {
+        // Still queued behind the scanner's own HTTPS limits (per address, in flight): the policy host was never
+        // contacted, so a timeout would be a false observation about it. The scanner could not decide.
+        return fetch.getNow(PolicyFetch.failed(FetchStatus.INTERNAL_ERROR, "domain deadline of "
+            + config.domainDeadlineMillis() + " ms passed while the fetch waited for a local concurrency permit"
+            + " (per-address or in-flight limit); the policy host was not contacted", 0));
       }
       return fetch.getNow(PolicyFetch.failed(FetchStatus.TIMEOUT,
           "domain deadline of " + config.domainDeadlineMillis() + " ms passed during the fetch", 0));

@@ -11,4 +11,14 @@ import org.mtastscensus.fetch.PolicyFetch;
  */
 public interface PolicySource {
   CompletableFuture<PolicyFetch> fetch(String policyDomain, List<InetAddress> addresses);
+
+  /**
+   * As {@link #fetch(String, List)}, and runs {@code onSend} when the request leaves, once any local concurrency
+   * permit was granted: until then a slow fetch is the scanner's own queue, not the policy host. Sources without
+   * such queues send at once.
+   */
+  default CompletableFuture<PolicyFetch> fetch(String policyDomain, List<InetAddress> addresses, Runnable onSend) {
+    onSend.run();
+    return fetch(policyDomain, addresses);
+  }
 }

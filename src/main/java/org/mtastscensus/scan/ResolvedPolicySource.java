@@ -25,9 +25,14 @@ public final class ResolvedPolicySource implements PolicySource, AutoCloseable {
 
   @Override
   public CompletableFuture<PolicyFetch> fetch(String policyDomain, List<InetAddress> addresses) {
+    return fetch(policyDomain, addresses, () -> { });
+  }
+
+  @Override
+  public CompletableFuture<PolicyFetch> fetch(String policyDomain, List<InetAddress> addresses, Runnable onSend) {
     String host = "mta-sts." + policyDomain;
     known.put(host, List.copyOf(addresses));
-    return fetcher.fetch(policyDomain).whenComplete((result, failure) -> known.remove(host));
+    return fetcher.fetch(policyDomain, onSend).whenComplete((result, failure) -> known.remove(host));
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.mtastscensus.dns.DnsClient;
 import org.mtastscensus.dns.MuxResolver;
+import org.mtastscensus.dns.MuxStats;
 import org.mtastscensus.fetch.Cidr;
 import org.mtastscensus.fetch.FetchConfig;
 import org.mtastscensus.fetch.TargetPolicy;
@@ -78,6 +79,11 @@ public final class ScanEngine implements AutoCloseable {
   /** The resolvers actually used, as host:port (the system's when none were configured). */
   public List<String> resolverNames() {
     return transports.stream().map(MuxResolver::describeServer).toList();
+  }
+
+  /** Counters of each DNS transport, in the order of {@link #resolverNames()}: for benchmarks and run metadata. */
+  public List<MuxStats> dnsStats() {
+    return transports.stream().map(MuxResolver::stats).toList();
   }
 
   static FetchConfig fetchConfig(EngineOptions options) {

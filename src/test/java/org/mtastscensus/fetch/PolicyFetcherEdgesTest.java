@@ -136,6 +136,23 @@ class PolicyFetcherEdgesTest {
     assertThat(wallMillisForTwoSlowFetches(lab().withLimits(10, 10))).isLessThan(2 * HEAD_DELAY.toMillis());
   }
 
+  @Test
+  void onSendRunsOnlyOnceTheAddressPermitIsHeld() throws Exception {
+    try (PolicyFetcher fetcher = new PolicyFetcher(lab().withLimits(1, 10), resolverToSandbox())) {
+      CompletableFuture<Void> firstSent = new CompletableFuture<>();
+      CompletableFuture<Void> secondSent = new CompletableFuture<>();
+      CompletableFuture<PolicyFetch> first = fetcher.fetch("slow.test", () -> firstSent.complete(null));
+      firstSent.get(5, TimeUnit.SECONDS);
+      CompletableFuture<PolicyFetch> second = fetcher.fetch("slow.test", () -> secondSent.complete(null));
+      Thread.sleep(HEAD_DELAY.toMillis() / 5);
+      assertThat(first).isNotDone();
+      assertThat(secondSent).as("queued behind the first fetch to the same address").isNotDone();
+      assertThat(first.get(5, TimeUnit.SECONDS).status()).isEqualTo(FetchStatus.COMPLETE);
+      assertThat(second.get(5, TimeUnit.SECONDS).status()).isEqualTo(FetchStatus.COMPLETE);
+      assertThat(secondSent).isDone();
+    }
+  }
+
   private static long wallMillisForTwoSlowFetches(FetchConfig config) throws Exception {
     try (PolicyFetcher fetcher = new PolicyFetcher(config, resolverToSandbox())) {
       fetcher.fetch("ok.test").get(5, TimeUnit.SECONDS); // warm up the TLS stack outside the measurement

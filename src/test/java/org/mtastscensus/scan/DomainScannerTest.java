@@ -123,6 +123,46 @@ class DomainScannerTest {
     assertThat(result.verdict().codes()).contains(FindingCode.DNS_LOOKUP_FAILED);
   }
 
+  /** A fetch that never ends; {@code sends} says whether it got past the fetcher's local permits first. */
+  private static PolicySource hangingFetch(boolean sends) {
+    return new PolicySource() {
+      @Override
+      public CompletableFuture<PolicyFetch> fetch(String domain, List<InetAddress> addresses) {
+        return new CompletableFuture<>();
+      }
+
+      @Override
+      public CompletableFuture<PolicyFetch> fetch(String domain, List<InetAddress> addresses, Runnable onSend) {
+        if (sends) {
+          onSend.run();
+        }
+        return fetch(domain, addresses);
+      }
+    };
+  }
+
+  @Test
+  void deadlineDuringASentFetchIsAPolicyTimeout() throws Exception {
+    ScanConfig config = new ScanConfig(200, false, false, RulesConfig.defaults());
+    ScanResult result = scan(validDomain(), hangingFetch(true), config);
+    assertThat(result.facts().fetch().status()).isEqualTo(org.mtastscensus.fetch.FetchStatus.TIMEOUT);
+    assertThat(result.verdict().outcome()).isEqualTo(Outcome.POLICY_UNAVAILABLE);
+    assertThat(result.verdict().codes()).contains(FindingCode.POLICY_TIMEOUT);
+  }
+
+  @Test
+  void deadlineWhileTheFetchWaitsForALocalPermitIsUndeterminedNotAPolicyTimeout() throws Exception {
+    // Found by scripts/bench-engine: with every policy host on one address, fetches queue behind the per-address
+    // cap; domains whose deadline passed there were reported POLICY_UNAVAILABLE / POLICY_TIMEOUT, hosts never
+    // contacted.
+    ScanConfig config = new ScanConfig(200, false, false, RulesConfig.defaults());
+    ScanResult result = scan(validDomain(), hangingFetch(false), config);
+    assertThat(result.facts().fetch().status()).isEqualTo(org.mtastscensus.fetch.FetchStatus.INTERNAL_ERROR);
+    assertThat(result.facts().fetch().detail()).contains("local concurrency permit").contains("not contacted");
+    assertThat(result.verdict().outcome()).isEqualTo(Outcome.UNDETERMINED);
+    assertThat(result.verdict().codes()).doesNotContain(FindingCode.POLICY_TIMEOUT);
+  }
+
   @Test
   void aFailingStageBecomesAnUndeterminedRowNotAnException() throws Exception {
     PolicySource broken = (domain, addresses) -> {
