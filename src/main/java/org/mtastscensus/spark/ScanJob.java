@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,8 +143,12 @@ public final class ScanJob {
   private void scanChunk(StagingArea staging, int chunk, OutcomeCounters counters) {
     int partitions = config.partitions() > 0 ? config.partitions() : spark.sparkContext().defaultParallelism();
     Dataset<Row> names = spark.read().text(staging.chunkFile(chunk).toString()).repartition(partitions);
-    Dataset<Row> rows = names.mapPartitions(new ScanPartition(config.engine(), counters),
+    Dataset<Row> scanned = names.mapPartitions(new ScanPartition(config.engine(), counters),
         Encoders.row(SparkSchemas.scanResult()));
+    // the row encoder drops field metadata; re-attach each column's doc so that it lands in the Parquet footer
+    Dataset<Row> rows = scanned.select(Arrays.stream(SparkSchemas.scanResult().fields())
+        .map(field -> functions.col(field.name()).as(field.name(), field.metadata()))
+        .toArray(org.apache.spark.sql.Column[]::new));
     String dir = staging.partsDir(chunk).toString();
     spark.sparkContext().setJobDescription("mtasts scan " + config.scanId() + " chunk " + chunk);
     if (config.format().equals("json")) {

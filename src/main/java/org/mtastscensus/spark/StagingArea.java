@@ -155,6 +155,11 @@ final class StagingArea {
     }
     Files.move(publish, target, StandardCopyOption.ATOMIC_MOVE);
     deleteTree(root);
+    try (Stream<Path> left = Files.list(root.getParent())) {
+      if (left.findAny().isEmpty()) {
+        Files.delete(root.getParent());
+      }
+    }
     return target;
   }
 
