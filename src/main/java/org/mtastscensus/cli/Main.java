@@ -36,6 +36,7 @@ public final class Main {
         case "sandbox" -> SandboxCommand.USAGE;
         case "scan" -> org.mtastscensus.spark.ScanCommand.USAGE;
         case "demo" -> org.mtastscensus.spark.DemoCommand.USAGE;
+        case "run" -> org.mtastscensus.spark.RunCommand.USAGE;
         default -> USAGE;
       });
       return 0;
@@ -47,6 +48,7 @@ public final class Main {
       // Spark commands live in the spark package; check, lint and sandbox never load a Spark class
       case "scan" -> org.mtastscensus.spark.ScanCommand.run(rest, System.out, System.err);
       case "demo" -> org.mtastscensus.spark.DemoCommand.run(rest, System.out, System.err);
+      case "run" -> org.mtastscensus.spark.RunCommand.run(rest, System.out, System.err);
       default -> {
         System.err.println("mtasts: unknown command " + args.get(0));
         System.err.print(USAGE);
