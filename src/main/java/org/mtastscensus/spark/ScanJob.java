@@ -70,7 +70,8 @@ public final class ScanJob {
         throw new IllegalArgumentException("cannot resume scan " + config.scanId() + " as " + config.format()
             + ": it was started as " + state.get("format"));
       }
-      log.accept("resuming scan " + config.scanId() + " from " + staging.root());
+      log.accept("resuming scan " + config.scanId() + " from " + staging.root()
+          + " (its chunk files are scanned; the inputs are not read again)");
     } else {
       if (config.resume()) {
         log.accept("nothing to resume for scan " + config.scanId() + ": starting it");
@@ -79,11 +80,13 @@ public final class ScanJob {
     }
     int chunks = ((Number) state.get("chunks")).intValue();
     long total = ((Number) state.get("domains")).longValue();
+    // the chunk size of the run's first attempt cut the chunk files; a different --chunk-size on resume is ignored
+    int chunkSize = ((Number) state.get("chunk_size")).intValue();
     long doneBefore = 0;
     List<Integer> todo = new ArrayList<>();
     for (int chunk = 0; chunk < chunks; chunk++) {
       if (staging.committed(chunk)) {
-        doneBefore += Math.min(config.chunkSize(), total - (long) chunk * config.chunkSize());
+        doneBefore += Math.min(chunkSize, total - (long) chunk * chunkSize);
       } else {
         todo.add(chunk);
       }
@@ -142,6 +145,7 @@ public final class ScanJob {
 
   private void scanChunk(StagingArea staging, int chunk, OutcomeCounters counters) {
     int partitions = config.partitions() > 0 ? config.partitions() : spark.sparkContext().defaultParallelism();
+    log.accept(String.format(java.util.Locale.ROOT, "chunk %d: scanning on %d partition(s)", chunk, partitions));
     Dataset<Row> names = spark.read().text(staging.chunkFile(chunk).toString()).repartition(partitions);
     Dataset<Row> scanned = names.mapPartitions(new ScanPartition(config.engine(), counters),
         Encoders.row(SparkSchemas.scanResult()));

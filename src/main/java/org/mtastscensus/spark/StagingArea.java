@@ -125,9 +125,10 @@ final class StagingArea {
   }
 
   /**
-   * Moves every chunk's data files into one folder with {@code runJson} beside them, then renames that folder to
+   * Links every chunk's data files into one folder with {@code runJson} beside them, then renames that folder to
    * {@code out/scan_date=DATE/scan_id=ID}. An earlier output of the same ID (any date) is moved aside first and
-   * deleted after, and the staging area is removed.
+   * deleted after, and the staging area is removed. The chunk folders stay intact until the very end, so a driver
+   * killed anywhere in here leaves a run that {@code --resume} publishes again.
    */
   Path publish(String scanDate, int chunks, byte[] runJson) throws IOException {
     Path publish = root.resolve("publish");
@@ -138,8 +139,7 @@ final class StagingArea {
         for (Path file : files) {
           String name = file.getFileName().toString();
           if (!name.startsWith(".") && !name.startsWith("_")) {
-            String unique = String.format(Locale.ROOT, "chunk-%05d-%s", chunk, name);
-            Files.move(file, publish.resolve(unique));
+            linkOrCopy(file, publish.resolve(String.format(Locale.ROOT, "chunk-%05d-%s", chunk, name)));
           }
         }
       }
@@ -161,6 +161,15 @@ final class StagingArea {
       }
     }
     return target;
+  }
+
+  private static void linkOrCopy(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | IOException e) {
+      // file systems without hard links (some network mounts): a copy costs space, not correctness
+      Files.copy(from, to);
+    }
   }
 
   private List<Path> earlierOutputs() throws IOException {
