@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -135,7 +136,7 @@ public final class ScanCommand {
     EngineOptions engine = engineArgs.build();
     try {
       return new ParsedScan(new ScanJobConfig(inputs, outDir, format, scanId, resume, partitions, chunkSize, engine,
-          java.time.Duration.ofSeconds(progressSeconds), failAfter, List.copyOf(args)), master);
+          Duration.ofSeconds(progressSeconds), failAfter, List.copyOf(args)), master);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

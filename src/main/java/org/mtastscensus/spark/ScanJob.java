@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -91,7 +92,7 @@ public final class ScanJob {
         todo.add(chunk);
       }
     }
-    log.accept(String.format(java.util.Locale.ROOT, "scan %s: %d domains in %d chunk(s), %d to scan",
+    log.accept(String.format(Locale.ROOT, "scan %s: %d domains in %d chunk(s), %d to scan",
         config.scanId(), total, chunks, todo.size()));
 
     long scanStart = System.nanoTime();
@@ -145,7 +146,7 @@ public final class ScanJob {
 
   private void scanChunk(StagingArea staging, int chunk, OutcomeCounters counters) {
     int partitions = config.partitions() > 0 ? config.partitions() : spark.sparkContext().defaultParallelism();
-    log.accept(String.format(java.util.Locale.ROOT, "chunk %d: scanning on %d partition(s)", chunk, partitions));
+    log.accept(String.format(Locale.ROOT, "chunk %d: scanning on %d partition(s)", chunk, partitions));
     Dataset<Row> names = spark.read().text(staging.chunkFile(chunk).toString()).repartition(partitions);
     Dataset<Row> scanned = names.mapPartitions(new ScanPartition(config.engine(), counters),
         Encoders.row(SparkSchemas.scanResult()));

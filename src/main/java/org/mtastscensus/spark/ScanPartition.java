@@ -1,6 +1,7 @@
 package org.mtastscensus.spark;
 
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -82,7 +83,7 @@ public final class ScanPartition implements MapPartitionsFunction<Row, Row> {
     @Override
     public String next() {
       if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
+        throw new NoSuchElementException();
       }
       String out = next;
       next = null;
