@@ -2,8 +2,6 @@ package org.mtastscensus.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mtastscensus.input.DomainInput;
+import org.mtastscensus.input.DomainInputs;
+import org.mtastscensus.input.InputRejectedException;
+import org.mtastscensus.input.InputStats;
 import org.mtastscensus.names.DomainName;
 import org.mtastscensus.scan.EngineOptions;
 import org.mtastscensus.scan.ResolverUnavailableException;
@@ -29,7 +31,8 @@ import org.mtastscensus.verdict.Severity;
 final class CheckCommand {
   static final String USAGE = """
       usage: mtasts check [OPTIONS] DOMAIN... | --input FILE
-        --input FILE              domains to check, one per line (# comments and blank lines skipped)
+        --input FILE              domains to check: a plain list (# comments), a top list (rank,domain CSV)
+                                  or a zone file (NS owners), plain, gzip or zip; malformed lines are skipped
         --json                    JSON Lines: one object per domain, the result schema of docs/schema.md
       """ + EngineArgs.USAGE;
 
@@ -61,7 +64,7 @@ final class CheckCommand {
         if (i + 1 >= args.size()) {
           throw new UsageException("--input needs a file");
         }
-        names.addAll(readInput(args.get(i + 1)));
+        names.addAll(readInput(args.get(i + 1), err));
         i += 2;
       } else if (arg.startsWith("-")) {
         throw new UsageException("unknown option " + arg);
@@ -134,16 +137,27 @@ final class CheckCommand {
     });
   }
 
-  static List<String> readInput(String file) throws UsageException {
+  /**
+   * Reads domains from a plain list, a top list (rank,domain CSV) or a zone file, gzip or zip or not. Malformed
+   * lines are skipped and summarised on stderr with samples: one bad line must not cost a whole check.
+   */
+  static List<String> readInput(String file, PrintStream err) throws UsageException {
     List<String> names = new ArrayList<>();
-    try {
-      for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
-        String trimmed = line.strip();
-        if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-          names.add(trimmed);
-        }
+    try (DomainInput input = DomainInputs.open(Path.of(file), null, null)) {
+      input.forEachRemaining(names::add);
+      InputStats stats = input.stats();
+      if (stats.malformedTotal() > 0) {
+        StringBuilder line = new StringBuilder("mtasts check: " + file + ": skipped " + stats.malformedTotal()
+            + " malformed line(s):");
+        stats.malformed().forEach((reason, count) -> {
+          line.append(' ').append(reason).append('=').append(count);
+          stats.samples(reason).stream().findFirst()
+              .ifPresent(sample -> line.append(" (line ").append(sample.line()).append(": \"")
+                  .append(sample.text()).append("\")"));
+        });
+        err.println(line);
       }
-    } catch (IOException e) {
+    } catch (IOException | InputRejectedException e) {
       throw new UsageException("cannot read --input file " + file + ": " + e.getMessage());
     }
     return names;

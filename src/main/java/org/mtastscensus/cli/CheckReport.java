@@ -70,6 +70,11 @@ final class CheckReport {
     }
   }
 
+  /** The label of the check a finding is listed under. */
+  static String checkOf(Finding finding) {
+    return Check.of(finding).label;
+  }
+
   static void print(ScanResult result, PrintStream out) {
     Verdict v = result.verdict();
     String lenient = v.outcomeLenient() == v.outcome() ? "" : " (lenient reading: " + v.outcomeLenient() + ")";

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mtastscensus.fetch.Cidr;
 import org.mtastscensus.scan.EngineOptions;
 import org.mtastscensus.scan.ScanEngine;
 
@@ -17,6 +18,7 @@ public final class EngineArgs {
         --https-port N            port of the policy hosts (default 443; for test worlds)
         --allow-private-targets   allow policy hosts on loopback and private addresses (labs, tests)
         --opt-out DOMAIN          never fetch from this domain or its subdomains (repeatable)
+        --opt-out-network CIDR    never connect to addresses in this network (repeatable)
         --dns-timeout-ms N        one DNS attempt (default 3000)
         --dns-attempts N          tries per query on timeouts and SERVFAIL (default 3)
         --fetch-timeout-ms N      whole policy fetch budget (default 20000)
@@ -34,6 +36,7 @@ public final class EngineArgs {
   private final List<String> trustFiles = new ArrayList<>();
   private final List<String> resolvers = new ArrayList<>();
   private final List<String> optOuts = new ArrayList<>();
+  private final List<String> optOutNetworks = new ArrayList<>();
   private final EngineOptions.Builder builder = EngineOptions.builder();
 
   /** Consumes one engine option at {@code args[i]}; returns how many arguments it used (0 when not an engine option). */
@@ -60,7 +63,7 @@ public final class EngineArgs {
       return 0;
     }
     boolean known = switch (option) {
-      case "--resolver", "--trust-ca", "--https-port", "--opt-out", "--dns-timeout-ms", "--dns-attempts",
+      case "--resolver", "--trust-ca", "--https-port", "--opt-out", "--opt-out-network", "--dns-timeout-ms", "--dns-attempts",
           "--fetch-timeout-ms", "--connect-timeout-ms", "--slow-ms", "--domain-deadline-ms", "--concurrency",
           "--fetch-concurrency", "--per-address", "--contact-url" -> true;
       default -> false;
@@ -84,6 +87,14 @@ public final class EngineArgs {
       case "--trust-ca" -> trustFiles.add(value);
       case "--https-port" -> builder.httpsPort((int) number(option, value, 1, 65535));
       case "--opt-out" -> optOuts.add(value);
+      case "--opt-out-network" -> {
+        try {
+          Cidr.parse(value);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--opt-out-network takes a CIDR network like 192.0.2.0/24, got " + value);
+        }
+        optOutNetworks.add(value);
+      }
       case "--dns-timeout-ms" -> builder.dnsTimeoutMillis(number(option, value, 1, 600_000));
       case "--dns-attempts" -> builder.dnsAttempts((int) number(option, value, 1, 10));
       case "--fetch-timeout-ms" -> builder.fetchBudgetMillis(number(option, value, 1, 600_000));
@@ -118,7 +129,7 @@ public final class EngineArgs {
       pems.add(pem);
     }
     try {
-      return builder.resolvers(resolvers).extraTrustPem(pems).optOutDomains(optOuts).build();
+      return builder.resolvers(resolvers).extraTrustPem(pems).optOutDomains(optOuts).optOutNetworks(optOutNetworks).build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

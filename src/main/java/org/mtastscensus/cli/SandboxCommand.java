@@ -62,10 +62,7 @@ final class SandboxCommand {
       Path ca = world.writeCaPem(folder.resolve("sandbox-ca.pem"));
       Path domains = folder.resolve("domains.txt");
       Files.write(domains, world.cases().stream().map(WorldCase::domain).toList());
-      List<String> pointAt = List.of("--resolver", "127.0.0.1:" + world.dnsAddress().getPort(), "--trust-ca",
-          ca.toString(), "--https-port", Integer.toString(world.httpsPort()), "--allow-private-targets",
-          "--slow-ms", Long.toString(SandboxWorld.slowThresholdMillis()), "--fetch-timeout-ms", "3000",
-          "--dns-timeout-ms", "500", "--dns-attempts", "2");
+      List<String> pointAt = world.scanArguments(ca);
       if (check) {
         List<String> all = new ArrayList<>(pointAt);
         all.addAll(checkArgs);

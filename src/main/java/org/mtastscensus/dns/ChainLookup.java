@@ -29,7 +29,8 @@ final class ChainLookup {
   private final int type;
   private final Name qname;
   private final List<String> chain = new ArrayList<>();
-  private final Set<Name> seen = new HashSet<>();
+  /** Created at the first CNAME: most answers have none, and Name.hashCode is not cheap at 100k queries/s. */
+  private Set<Name> seen;
   private final CompletableFuture<DnsAnswer> result = new CompletableFuture<>();
 
   ChainLookup(DnsClient client, String name, String typeName, Name qname, int type) {
@@ -41,7 +42,6 @@ final class ChainLookup {
   }
 
   CompletableFuture<DnsAnswer> start() {
-    seen.add(qname);
     step(qname, 1);
     return result;
   }
@@ -102,6 +102,10 @@ final class ChainLookup {
   private void onAnswer(Name current, Message response) {
     AnswerReader.Walk walk = AnswerReader.walk(response, current, type);
     for (Name target : walk.cnameTargets()) {
+      if (seen == null) {
+        seen = new HashSet<>();
+        seen.add(qname);
+      }
       String host = AnswerReader.hostName(target);
       if (!seen.add(target)) {
         chain.add(host);

@@ -20,6 +20,9 @@ import org.xbill.DNS.Type;
  * Asynchronous DNS queries that always end in a {@link DnsAnswer}: CNAME chains are followed here (not by the
  * resolver), failures are classified once into {@link DnsStatus}, and only retryable statuses are retried, with
  * exponential backoff, round-robin over the resolvers.
+ *
+ * <p>The futures complete on the resolver's thread (for {@link MuxResolver}, its single receiver thread): chain
+ * heavy or blocking work with the {@code *Async} variants, or the whole transport stalls.
  */
 public final class DnsClient {
   public static final int MAX_CNAME_HOPS = 8;

@@ -14,6 +14,8 @@ package org.mtastscensus.dns;
  * @param networkErrors queries failed by a socket error (port unreachable, closed)
  * @param inFlight queries currently waiting for an answer
  * @param queued queries waiting for an in-flight permit
+ * @param wakeups selector wake-ups of the receiver thread; datagrams per wake-up show how well reads are batched
+ * @param received datagrams read
  */
 public record MuxStats(
     long sent,
@@ -26,4 +28,6 @@ public record MuxStats(
     long truncated,
     long networkErrors,
     int inFlight,
-    int queued) {}
+    int queued,
+    long wakeups,
+    long received) {}

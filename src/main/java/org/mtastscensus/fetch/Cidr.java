@@ -21,7 +21,9 @@ public record Cidr(byte[] network, int prefixLength) {
   public static Cidr parse(String text) {
     int slash = text.indexOf('/');
     String address = slash < 0 ? text.strip() : text.substring(0, slash).strip();
-    if (address.isEmpty() || !address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+    // a dot or a colon is required too: "cafe" is all hex digits, and getByName would look it up as a host name
+    if (address.isEmpty() || !address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')
+        || address.indexOf('.') < 0 && address.indexOf(':') < 0) {
       throw new IllegalArgumentException("not a numeric network: " + text);
     }
     byte[] bytes;

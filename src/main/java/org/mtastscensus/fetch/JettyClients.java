@@ -3,8 +3,8 @@ package org.mtastscensus.fetch;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -92,6 +92,7 @@ final class JettyClients {
     // No Accept-Encoding: the cap must count the bytes the host sends, and a policy is never worth decompressing.
     // Cleared after start because starting installs the default decoders.
     client.getContentDecoderFactories().clear();
+    TlsWarmUp.run(tls.newSSLEngine("warm-up.invalid", 443));
     return client;
   }
 

@@ -80,6 +80,14 @@ final class ResponseCollector implements Response.Listener {
       // A host that stalls or drops the connection after the handshake still showed its certificate.
       tls = tlsFacts(outcome.getRequest().getConnection());
     }
+    TlsFacts seen = tls != null ? tls : failure.tls();
+    boolean handshakeDone = seen != null && seen.protocol() != null && !seen.protocol().equals("NONE");
+    if (failure.status() == FetchStatus.TRUNCATED && !handshakeDone && httpStatus == null) {
+      // The connection ended before any TLS session existed: a handshake failure (e.g. a plain-HTTP server that
+      // answered the ClientHello and closed before the TLS engine reported the garbage), not a short response.
+      failure = FetchFailure.of(FetchStatus.TLS_HANDSHAKE_FAILED,
+          "connection closed during the TLS handshake (" + failure.detail() + ")");
+    }
     complete(failure);
   }
 

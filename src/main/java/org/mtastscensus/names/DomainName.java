@@ -72,7 +72,8 @@ public final class DomainName {
     if (!isAscii(name)) {
       try {
         name = IDN.toASCII(name, 0);
-      } catch (IllegalArgumentException e) {
+      } catch (RuntimeException e) {
+        // IllegalArgumentException on JDK 17; JDK 25's Punycode throws a bare RuntimeException for long labels
         return reject(Problem.IDN_INVALID, input);
       }
     }

@@ -71,9 +71,16 @@ public final class SandboxWorld implements AutoCloseable {
     return https.port();
   }
 
-  /** The slow host's delay is above this: a world scan uses it as its slow threshold. */
-  public static long slowThresholdMillis() {
-    return WorldCatalogue.SLOW_HOST_DELAY.toMillis() - 500;
+  /**
+   * The engine options that point a scan at this world (resolver, HTTPS port, trust, private targets) with
+   * timeouts that keep the fault cases short: the fetch budget ends the stalled host soon after the slow host
+   * (5 s) has answered, and two 400 ms DNS attempts end a dropped query.
+   */
+  public List<String> scanArguments(Path caPem) {
+    return List.of("--resolver", "127.0.0.1:" + dns.address().getPort(), "--trust-ca", caPem.toString(),
+        "--https-port", Integer.toString(https.port()), "--allow-private-targets",
+        "--fetch-timeout-ms", Long.toString(WorldCatalogue.SLOW_HOST_DELAY.toMillis() + 2000),
+        "--dns-timeout-ms", "400", "--dns-attempts", "2");
   }
 
   /** Writes the sandbox root CA as PEM, for {@code --trust-ca}. */

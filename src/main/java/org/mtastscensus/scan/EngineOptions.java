@@ -14,6 +14,7 @@ import org.mtastscensus.verdict.RulesConfig;
  * @param httpsPort port of the policy hosts (443 on the Internet)
  * @param allowPrivateTargets allow policy hosts on private and loopback addresses (labs and tests)
  * @param optOutDomains domains (and their subdomains) never contacted over HTTPS
+ * @param optOutNetworks networks in CIDR notation never contacted over HTTPS
  * @param dnsTimeoutMillis one DNS query attempt
  * @param dnsAttempts tries per query for retryable failures
  * @param fetchBudgetMillis total time of one policy fetch
@@ -33,6 +34,7 @@ public record EngineOptions(
     int httpsPort,
     boolean allowPrivateTargets,
     List<String> optOutDomains,
+    List<String> optOutNetworks,
     long dnsTimeoutMillis,
     int dnsAttempts,
     long fetchBudgetMillis,
@@ -64,6 +66,7 @@ public record EngineOptions(
     resolvers = List.copyOf(resolvers);
     extraTrustPem = List.copyOf(extraTrustPem);
     optOutDomains = List.copyOf(optOutDomains);
+    optOutNetworks = List.copyOf(optOutNetworks);
   }
 
   public static EngineOptions defaults() {
@@ -81,6 +84,7 @@ public record EngineOptions(
     private int httpsPort = HTTPS_PORT_DEFAULT;
     private boolean allowPrivateTargets = false;
     private List<String> optOutDomains = List.of();
+    private List<String> optOutNetworks = List.of();
     private long dnsTimeoutMillis = DNS_TIMEOUT_MILLIS_DEFAULT;
     private int dnsAttempts = DNS_ATTEMPTS_DEFAULT;
     private long fetchBudgetMillis = FETCH_BUDGET_MILLIS_DEFAULT;
@@ -116,6 +120,11 @@ public record EngineOptions(
 
     public Builder optOutDomains(List<String> value) {
       this.optOutDomains = value;
+      return this;
+    }
+
+    public Builder optOutNetworks(List<String> value) {
+      this.optOutNetworks = value;
       return this;
     }
 
@@ -189,7 +198,8 @@ public record EngineOptions(
       if (dnsAttempts < 1 || maxDomainsInFlight < 1 || maxFetchesInFlight < 1 || maxConnectionsPerAddress < 1) {
         throw new IllegalArgumentException("attempts and concurrency limits must be at least 1");
       }
-      return new EngineOptions(resolvers, extraTrustPem, httpsPort, allowPrivateTargets, optOutDomains, dnsTimeoutMillis, dnsAttempts, fetchBudgetMillis, connectTimeoutMillis, slowThresholdMillis, domainDeadlineMillis, maxDomainsInFlight, maxFetchesInFlight, maxConnectionsPerAddress, contactUrl, tlsRptForAll, fetchWithoutRecord);
+      return new EngineOptions(resolvers, extraTrustPem, httpsPort, allowPrivateTargets, optOutDomains,
+          optOutNetworks, dnsTimeoutMillis, dnsAttempts, fetchBudgetMillis, connectTimeoutMillis, slowThresholdMillis, domainDeadlineMillis, maxDomainsInFlight, maxFetchesInFlight, maxConnectionsPerAddress, contactUrl, tlsRptForAll, fetchWithoutRecord);
     }
   }
 }

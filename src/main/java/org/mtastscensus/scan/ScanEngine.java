@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.mtastscensus.dns.DnsClient;
 import org.mtastscensus.dns.MuxResolver;
+import org.mtastscensus.fetch.Cidr;
 import org.mtastscensus.fetch.FetchConfig;
 import org.mtastscensus.fetch.TargetPolicy;
 import org.mtastscensus.verdict.RulesConfig;
@@ -81,7 +82,7 @@ public final class ScanEngine implements AutoCloseable {
 
   static FetchConfig fetchConfig(EngineOptions options) {
     TargetPolicy targets = new TargetPolicy(options.allowPrivateTargets(), new HashSet<>(options.optOutDomains()),
-        List.of());
+        options.optOutNetworks().stream().map(Cidr::parse).toList());
     return FetchConfig.defaults(options.contactUrl())
         .withPort(options.httpsPort())
         .withBudget(Duration.ofMillis(options.fetchBudgetMillis()))

@@ -98,10 +98,8 @@ public final class DemoCommand {
     lines.add("# generated bulk domains");
     lines.addAll(world.addBulk("demo", bulk));
     Files.write(input, lines);
-    return new ArrayList<>(List.of("--input", input.toString(), "--out", out.toString(),
-        "--resolver", "127.0.0.1:" + world.dnsAddress().getPort(), "--trust-ca", ca.toString(),
-        "--https-port", Integer.toString(world.httpsPort()), "--allow-private-targets",
-        "--slow-ms", Long.toString(SandboxWorld.slowThresholdMillis()), "--fetch-timeout-ms", "3000",
-        "--dns-timeout-ms", "500", "--dns-attempts", "2"));
+    List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--out", out.toString()));
+    args.addAll(world.scanArguments(ca));
+    return args;
   }
 }

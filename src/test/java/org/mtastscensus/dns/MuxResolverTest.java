@@ -150,7 +150,8 @@ class MuxResolverTest {
     try (SandboxDnsServer server = SandboxDnsServer.start();
         MuxResolver mux = new MuxResolver(server.address(), 4, 2)) {
       server.add("slow.test", Type.TXT, "\"slow\"");
-      server.setFault("slow.test", Fault.delay(Duration.ofMillis(150)));
+      // Long enough that nothing completes before the counters are read, even on a loaded machine.
+      server.setFault("slow.test", Fault.delay(Duration.ofMillis(500)));
       List<CompletableFuture<Message>> futures = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         futures.add(mux.sendAsync(query("slow.test.", Type.TXT)).toCompletableFuture());
@@ -159,6 +160,26 @@ class MuxResolverTest {
       assertThat(mux.stats().queued()).isEqualTo(4);
       CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(3, TimeUnit.SECONDS);
       assertThat(mux.stats().answered()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void aQueueOfQueriesToAClosedPortAllFailFast() throws Exception {
+    int port;
+    try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    try (MuxResolver mux = new MuxResolver(new java.net.InetSocketAddress("127.0.0.1", port), 4, 4)) {
+      mux.setTimeout(Duration.ofSeconds(10));
+      List<CompletableFuture<Message>> futures = new ArrayList<>();
+      for (int i = 0; i < 2000; i++) {
+        futures.add(mux.sendAsync(query("q" + i + ".test.", Type.TXT)).toCompletableFuture());
+      }
+      for (CompletableFuture<Message> f : futures) {
+        assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(java.net.PortUnreachableException.class);
+      }
+      assertThat(mux.stats().inFlight()).isZero();
+      assertThat(mux.stats().queued()).isZero();
     }
   }
 

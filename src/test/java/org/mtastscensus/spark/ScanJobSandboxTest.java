@@ -178,7 +178,7 @@ class ScanJobSandboxTest {
     JsonNode engine = run.get("configuration").get("engine");
     assertThat(engine.get("resolvers").get(0).asText()).isEqualTo("127.0.0.1:" + world.dnsAddress().getPort());
     assertThat(engine.get("extraTrustCaSha256").get(0).asText()).matches("[0-9a-f]{64}");
-    assertThat(engine.get("dnsTimeoutMillis").asLong()).isEqualTo(500);
+    assertThat(engine.get("dnsTimeoutMillis").asLong()).isEqualTo(400);
     assertThat(engine.get("maxDomainsInFlight").asInt()).isEqualTo(200);
 
     JsonNode input = run.get("input");
