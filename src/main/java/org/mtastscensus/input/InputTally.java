@@ -23,6 +23,7 @@ public final class InputTally {
   private long accepted;
   private final Map<String, Long> malformed = new TreeMap<>();
   private final Map<String, List<String>> samples = new TreeMap<>();
+  private final Map<String, Long> skipped = new TreeMap<>();
 
   void read() {
     read++;
@@ -34,6 +35,31 @@ public final class InputTally {
     if (kept.size() < SAMPLES_PER_REASON) {
       kept.add(line.length() > SAMPLE_MAX_CHARS ? line.substring(0, SAMPLE_MAX_CHARS) + "..." : line);
     }
+  }
+
+  void readMore(long count) {
+    read += count;
+  }
+
+  /** Malformed entries counted by another reader, with its samples. */
+  void malformed(String reason, long count, List<String> lines) {
+    malformed.merge(reason, count, Long::sum);
+    List<String> kept = samples.computeIfAbsent(reason, r -> new ArrayList<>());
+    for (String line : lines) {
+      if (kept.size() < SAMPLES_PER_REASON) {
+        kept.add(line.length() > SAMPLE_MAX_CHARS ? line.substring(0, SAMPLE_MAX_CHARS) + "..." : line);
+      }
+    }
+  }
+
+  /** Entries a reader dropped as repeats of the entry before (the NS lines of one zone delegation). */
+  void duplicates(long count) {
+    duplicates += count;
+  }
+
+  /** Zone records that are not delegations, per record type. */
+  void skipped(String what, long count) {
+    skipped.merge(what, count, Long::sum);
   }
 
   void duplicate() {
@@ -54,6 +80,11 @@ public final class InputTally {
 
   public long malformedTotal() {
     return malformed.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Zone records read that are not delegations (SOA, A, DS, ...): read, but never names. */
+  public long skippedTotal() {
+    return skipped.values().stream().mapToLong(Long::longValue).sum();
   }
 
   public long duplicates() {
@@ -85,6 +116,7 @@ public final class InputTally {
     out.put("duplicate", duplicates);
     out.put("opted_out", optedOut);
     out.put("accepted", accepted);
+    out.put("skipped_records", new TreeMap<>(skipped));
     return out;
   }
 }

@@ -28,8 +28,9 @@ public final class JobSpec {
       JobKey.of("description", Kind.STRING, "\"\"", null, "One line for people; not used by the run."),
       JobKey.of("inputs", Kind.LIST, "(required unless sandbox)", "--input",
           "Domain list files, relative to the working directory."),
-      JobKey.choice("input-format", "plain", null, List.of("plain"),
-          "How inputs are read: plain = one name per line, # comments (zone files and top lists come later)."),
+      JobKey.choice("input-format", "plain", "--input-format", ScanJobConfig.INPUT_FORMATS,
+          "How inputs are read: plain (one name per line, # comments), toplist (rank,domain CSV), zone (DNS master"
+              + " file: the delegated names), auto (detected per file); gzip and zip are opened either way."),
       JobKey.of("out", Kind.STRING, "data/scans", "--out",
           "Dataset root; the run lands in OUT/scan_date=YYYY-MM-DD/scan_id=ID/."),
       JobKey.choice("format", "parquet", "--format", List.of("parquet", "json"), "Output format."),

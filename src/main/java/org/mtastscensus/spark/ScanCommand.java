@@ -20,6 +20,7 @@ public final class ScanCommand {
   public static final String USAGE = """
       usage: mtasts scan --input FILE... --out DIR [OPTIONS] [ENGINE OPTIONS]
         --input FILE...           plain domain lists (one name per line, # comments); repeatable, several files each
+        --input-format F          plain (default), toplist (rank,domain CSV), zone (master file) or auto (detect)
         --out DIR                 dataset root: DIR/scan_date=YYYY-MM-DD/scan_id=ID/ holds the rows and _run.json
         --format parquet|json     Parquet (default) or JSON Lines with the same fields
         --scan-id ID              names the run (default scan-YYYYMMDDTHHMMSSZ); re-running an ID replaces it
@@ -65,6 +66,7 @@ public final class ScanCommand {
     List<Path> inputs = new ArrayList<>();
     Path outDir = null;
     String format = ScanJobConfig.FORMAT_DEFAULT;
+    String inputFormat = ScanJobConfig.INPUT_FORMAT_DEFAULT;
     String scanId = null;
     String master = null;
     boolean resume = false;
@@ -102,6 +104,7 @@ public final class ScanCommand {
       switch (arg) {
         case "--out" -> outDir = Path.of(value);
         case "--format" -> format = value;
+        case "--input-format" -> inputFormat = value;
         case "--scan-id" -> scanId = value;
         case "--master" -> master = value;
         case "--partitions" -> partitions = (int) number(arg, value, 1, 100_000);
@@ -127,6 +130,10 @@ public final class ScanCommand {
     if (!format.equals("parquet") && !format.equals("json")) {
       throw new UsageException("--format takes parquet or json, got " + format);
     }
+    if (!ScanJobConfig.INPUT_FORMATS.contains(inputFormat)) {
+      throw new UsageException("--input-format takes " + String.join(", ", ScanJobConfig.INPUT_FORMATS) + ", got "
+          + inputFormat);
+    }
     if (scanId == null) {
       if (resume) {
         throw new UsageException("--resume needs the --scan-id of the interrupted run");
@@ -135,7 +142,7 @@ public final class ScanCommand {
     }
     EngineOptions engine = engineArgs.build();
     try {
-      return new ParsedScan(new ScanJobConfig(inputs, outDir, format, scanId, resume, partitions, chunkSize, engine,
+      return new ParsedScan(new ScanJobConfig(inputs, inputFormat, outDir, format, scanId, resume, partitions, chunkSize, engine,
           Duration.ofSeconds(progressSeconds), failAfter, List.copyOf(args)), master);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -21,6 +21,9 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.mtastscensus.input.DomainFeed;
+import org.mtastscensus.input.DomainReader;
+import org.mtastscensus.input.FormatReader;
+import org.mtastscensus.input.InputFormat;
 import org.mtastscensus.input.InputTally;
 import org.mtastscensus.input.PlainListReader;
 import org.mtastscensus.schema.ResultColumns;
@@ -123,7 +126,7 @@ public final class ScanJob {
   private Map<String, Object> stage(StagingArea staging) throws IOException {
     staging.reset();
     Instant started = Instant.now();
-    DomainFeed feed = new DomainFeed(new PlainListReader(), config.engine().optOutDomains());
+    DomainFeed feed = new DomainFeed(reader(config.inputFormat()), config.engine().optOutDomains());
     InputTally tally;
     int chunks;
     try (StagingArea.ChunkWriter writer = staging.new ChunkWriter(config.chunkSize())) {
@@ -142,6 +145,16 @@ public final class ScanJob {
     staging.saveState(state);
     log.accept("input: " + tally.toMap());
     return state;
+  }
+
+  static DomainReader reader(String inputFormat) {
+    return switch (inputFormat) {
+      case "plain" -> new PlainListReader();
+      case "toplist" -> new FormatReader(InputFormat.TOPLIST);
+      case "zone" -> new FormatReader(InputFormat.ZONE);
+      case "auto" -> new FormatReader(null);
+      default -> throw new IllegalArgumentException("input format " + inputFormat);
+    };
   }
 
   private void scanChunk(StagingArea staging, int chunk, OutcomeCounters counters) {
@@ -210,6 +223,7 @@ public final class ScanJob {
     run.put("invocation", config.invocation());
     Map<String, Object> configuration = new LinkedHashMap<>();
     configuration.put("inputs", config.inputs().stream().map(Path::toString).toList());
+    configuration.put("input_format", config.inputFormat());
     configuration.put("format", config.format());
     configuration.put("master", spark.sparkContext().master());
     configuration.put("partitions_per_chunk", config.partitions() > 0 ? config.partitions()

@@ -10,7 +10,8 @@ import org.mtastscensus.scan.EngineOptions;
 /**
  * Everything one scan run needs on the driver. Not sent to executors: only {@link #engine()} is.
  *
- * @param inputs plain domain lists, read in order
+ * @param inputs domain lists, read in order
+ * @param inputFormat plain, toplist, zone or auto (detected per file)
  * @param out the dataset root; the run lands in {@code out/scan_date=YYYY-MM-DD/scan_id=ID/}
  * @param format parquet or json (JSON Lines)
  * @param scanId names the run; re-running an ID replaces its output
@@ -24,6 +25,7 @@ import org.mtastscensus.scan.EngineOptions;
  */
 public record ScanJobConfig(
     List<Path> inputs,
+    String inputFormat,
     Path out,
     String format,
     String scanId,
@@ -36,6 +38,8 @@ public record ScanJobConfig(
     List<String> invocation) {
 
   public static final String FORMAT_DEFAULT = "parquet";
+  public static final String INPUT_FORMAT_DEFAULT = "plain";
+  public static final List<String> INPUT_FORMATS = List.of("plain", "toplist", "zone", "auto");
   public static final int CHUNK_SIZE_DEFAULT = 100_000;
   public static final Duration PROGRESS_EVERY_DEFAULT = Duration.ofSeconds(5);
   private static final Pattern SCAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -45,6 +49,9 @@ public record ScanJobConfig(
     invocation = List.copyOf(invocation);
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(engine, "engine");
+    if (!INPUT_FORMATS.contains(inputFormat)) {
+      throw new IllegalArgumentException("input format must be one of " + INPUT_FORMATS + ", got " + inputFormat);
+    }
     if (!format.equals("parquet") && !format.equals("json")) {
       throw new IllegalArgumentException("format must be parquet or json, got " + format);
     }

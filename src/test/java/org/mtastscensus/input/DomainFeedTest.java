@@ -75,4 +75,29 @@ class DomainFeedTest {
     assertThat(names).containsExactly("ok.ex");
     assertThat(tally.malformedTotal()).isEqualTo(1);
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void zoneAndTopListFilesGoThroughTheSameFeed() throws Exception {
+    Path zone = dir.resolve("com.txt.gz");
+    try (var in = DomainFeedTest.class.getResourceAsStream("/input/com-excerpt.txt");
+        var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(zone))) {
+      in.transferTo(out);
+    }
+    Path toplist = Files.write(dir.resolve("top.csv"), List.of("1,google.com", "2,fresh.example", "3,a..com"));
+    List<String> names = new ArrayList<>();
+
+    InputTally tally = new DomainFeed(new FormatReader(null), List.of("parked-42.com"))
+        .read(List.of(zone, toplist), names::add);
+
+    assertThat(names).containsExactly("example.com", "google.com", "xn--bcher-kva.com", "mta-sts-demo.com",
+        "fresh.example");
+    assertThat(tally.optedOutCount()).isEqualTo(1);
+    // 7 repeated NS lines inside the zone, plus google.com again in the top list
+    assertThat(tally.duplicates()).isEqualTo(8);
+    assertThat(tally.malformedTotal()).isEqualTo(1);
+    assertThat(tally.linesRead()).isEqualTo(tally.acceptedCount() + tally.duplicates() + tally.optedOutCount()
+        + tally.malformedTotal() + tally.skippedTotal());
+    assertThat((Map<String, Long>) tally.toMap().get("skipped_records")).containsEntry("DS", 3L);
+  }
 }
