@@ -44,9 +44,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * with DuckDB (an independent reader), and {@code _run.json} is checked.
  */
 class ScanJobSandboxTest {
-  // bulk domains add enforce fetches on the same sandbox HTTPS server and push healthy fetches over the 1 s
-  // POLICY_SLOW threshold on a loaded 2-core machine; ScanJobResumeTest scans the bulk domains instead
-  static final int BULK = 0;
+  // generated domains beside the catalogue: plain ones and, every tenth, correct enforce deployments
+  static final int BULK = 300;
   private static SandboxWorld world;
   private static Path published;
   private static JsonNode run;
@@ -64,8 +63,7 @@ class ScanJobSandboxTest {
     Files.write(extra, List.of("# duplicates and junk", world.cases().get(0).domain().toUpperCase(java.util.Locale.ROOT),
         world.cases().get(1).domain() + ".", "192.0.2.1", "bad..name", "under_score.example", "-lead.example"));
     args.add(args.indexOf("--out"), extra.toString());
-    // one partition, as in SandboxCheckTest, for the same timing reason
-    args.addAll(List.of("--scan-id", "e2e", "--partitions", "1"));
+    args.addAll(List.of("--scan-id", "e2e", "--partitions", "2"));
     ScanCommand.ParsedScan parsed = ScanCommand.parse(args);
     published = new ScanJob(SparkTestSession.get(), parsed.config(), line -> { }).run().dir();
     run = new ObjectMapper().readTree(published.resolve("_run.json").toFile());
