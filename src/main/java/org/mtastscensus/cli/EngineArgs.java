@@ -11,8 +11,8 @@ import org.mtastscensus.scan.EngineOptions;
 import org.mtastscensus.scan.ScanEngine;
 
 /** The engine options shared by every command that scans (check, scan): parsed once, documented once. */
-final class EngineArgs {
-  static final String USAGE = """
+public final class EngineArgs {
+  public static final String USAGE = """
         --resolver HOST:PORT      DNS server to query (repeatable; default: the system's nameservers)
         --trust-ca FILE           extra trusted CA certificate(s) in PEM, added to the JDK trust store
         --https-port N            port of the policy hosts (default 443; for test worlds)
@@ -40,7 +40,7 @@ final class EngineArgs {
   private final EngineOptions.Builder builder = EngineOptions.builder();
 
   /** Consumes one engine option at {@code args[i]}; returns how many arguments it used (0 when not an engine option). */
-  int accept(List<String> args, int i) throws UsageException {
+  public int accept(List<String> args, int i) throws UsageException {
     String option = args.get(i);
     switch (option) {
       case "--allow-private-targets" -> {
@@ -110,7 +110,7 @@ final class EngineArgs {
     return 2;
   }
 
-  EngineOptions build() throws UsageException {
+  public EngineOptions build() throws UsageException {
     List<String> pems = new ArrayList<>();
     for (String file : trustFiles) {
       String pem;

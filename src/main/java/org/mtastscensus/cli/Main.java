@@ -11,6 +11,9 @@ public final class Main {
         check    scan a few domains with the real engine (no Spark) and explain each verdict
         lint     judge a TXT record, a policy file and MX records given by hand (no network)
         sandbox  run the sandbox world (local DNS and HTTPS servers, one domain per failure mode)
+        scan     scan domain lists as a Spark job into Parquet or JSON Lines with _run.json
+        run      run a job definition (jobs/NAME.yaml) as a Spark job
+        demo     scan the sandbox world plus a few thousand generated domains with Spark and summarise
       Run "mtasts COMMAND --help" for the options of a command.
       """;
 
@@ -31,6 +34,9 @@ public final class Main {
         case "lint" -> LintCommand.USAGE;
         case "check" -> CheckCommand.USAGE;
         case "sandbox" -> SandboxCommand.USAGE;
+        case "scan" -> org.mtastscensus.spark.ScanCommand.USAGE;
+        case "demo" -> org.mtastscensus.spark.DemoCommand.USAGE;
+        case "run" -> org.mtastscensus.spark.RunCommand.USAGE;
         default -> USAGE;
       });
       return 0;
@@ -39,6 +45,10 @@ public final class Main {
       case "check" -> CheckCommand.run(rest, System.out, System.err);
       case "lint" -> LintCommand.run(rest, System.out, System.err);
       case "sandbox" -> SandboxCommand.run(rest, System.out, System.err);
+      // Spark commands live in the spark package; check, lint and sandbox never load a Spark class
+      case "scan" -> org.mtastscensus.spark.ScanCommand.run(rest, System.out, System.err);
+      case "demo" -> org.mtastscensus.spark.DemoCommand.run(rest, System.out, System.err);
+      case "run" -> org.mtastscensus.spark.RunCommand.run(rest, System.out, System.err);
       default -> {
         System.err.println("mtasts: unknown command " + args.get(0));
         System.err.print(USAGE);

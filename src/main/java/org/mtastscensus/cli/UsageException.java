@@ -1,10 +1,10 @@
 package org.mtastscensus.cli;
 
 /** A bad argument or unreadable input: reported as one line, exit code 2. */
-final class UsageException extends Exception {
+public final class UsageException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  UsageException(String message) {
+  public UsageException(String message) {
     super(message);
   }
 }
