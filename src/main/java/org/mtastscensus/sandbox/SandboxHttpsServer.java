@@ -214,6 +214,18 @@ public final class SandboxHttpsServer implements AutoCloseable {
     socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
     socket.getOutputStream().write(body);
     socket.getOutputStream().flush();
+    // Let the client read the answer and hang up first: closing with its bytes unread would send a TCP reset that
+    // can destroy the answer in flight, and the client would see a reset instead of "not TLS".
+    socket.shutdownOutput();
+    socket.setSoTimeout(5_000);
+    try {
+      byte[] sink = new byte[4096];
+      while (socket.getInputStream().read(sink) >= 0) {
+        // drain until the client closes
+      }
+    } catch (java.net.SocketTimeoutException e) {
+      // a client that never closes: give up, the answer was sent long ago
+    }
   }
 
   private static RecordedRequest readHead(InputStream in, String sni) throws IOException {

@@ -147,10 +147,12 @@ class PolicyFetcherTest {
             f -> assertThat(f.detail()).startsWith("unknown CA")),
         row("incomplete chain", "incomplete-chain.test", Via.TLS_PORT, FetchStatus.CERT_UNTRUSTED,
             f -> assertThat(f.detail()).startsWith("incomplete chain")),
+        // The status is the contract; the detail depends on whether the client's TLS engine read the server's
+        // bytes before it saw the connection end, which a loaded machine can reorder.
         row("plain HTTP on the TLS port", "valid.test", Via.PLAIN_HTTP_PORT, FetchStatus.TLS_HANDSHAKE_FAILED,
-            f -> assertThat(f.detail()).startsWith("not TLS")),
+            f -> assertThat(f.detail()).containsAnyOf("not TLS", "connection closed during the TLS handshake")),
         row("handshake alert from the server", "alert.test", Via.TLS_PORT, FetchStatus.TLS_HANDSHAKE_FAILED,
-            f -> assertThat(f.detail()).contains("handshake_failure")),
+            f -> assertThat(f.detail()).containsAnyOf("handshake_failure", "connection closed during the TLS handshake")),
         row("connect refused", "valid.test", Via.CLOSED_PORT, FetchStatus.CONNECT_FAILED, f -> {}),
         row("stalled: timeout", "stalled.test", Via.TLS_PORT, FetchStatus.TIMEOUT,
             f -> {
