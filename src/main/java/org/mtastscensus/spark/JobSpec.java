@@ -31,6 +31,8 @@ public final class JobSpec {
       JobKey.choice("input-format", "plain", "--input-format", ScanJobConfig.INPUT_FORMATS,
           "How inputs are read: plain (one name per line, # comments), toplist (rank,domain CSV), zone (DNS master"
               + " file: the delegated names), auto (detected per file); gzip and zip are opened either way."),
+      JobKey.of("list-id", Kind.STRING, "none", "--list-id",
+          "Published identifier of the input list (e.g. a Tranco list ID), recorded in _run.json for reproducibility."),
       JobKey.of("out", Kind.STRING, "data/scans", "--out",
           "Dataset root; the run lands in OUT/scan_date=YYYY-MM-DD/scan_id=ID/."),
       JobKey.choice("format", "parquet", "--format", List.of("parquet", "json"), "Output format."),

@@ -21,6 +21,7 @@ public final class ScanCommand {
       usage: mtasts scan --input FILE... --out DIR [OPTIONS] [ENGINE OPTIONS]
         --input FILE...           plain domain lists (one name per line, # comments); repeatable, several files each
         --input-format F          plain (default), toplist (rank,domain CSV), zone (master file) or auto (detect)
+        --list-id ID              the published ID of the input list (e.g. a Tranco list ID), kept in _run.json
         --out DIR                 dataset root: DIR/scan_date=YYYY-MM-DD/scan_id=ID/ holds the rows and _run.json
         --format parquet|json     Parquet (default) or JSON Lines with the same fields
         --scan-id ID              names the run (default scan-YYYYMMDDTHHMMSSZ); re-running an ID replaces it
@@ -67,6 +68,7 @@ public final class ScanCommand {
     Path outDir = null;
     String format = ScanJobConfig.FORMAT_DEFAULT;
     String inputFormat = ScanJobConfig.INPUT_FORMAT_DEFAULT;
+    String listId = null;
     String scanId = null;
     String master = null;
     boolean resume = false;
@@ -105,6 +107,7 @@ public final class ScanCommand {
         case "--out" -> outDir = Path.of(value);
         case "--format" -> format = value;
         case "--input-format" -> inputFormat = value;
+        case "--list-id" -> listId = value;
         case "--scan-id" -> scanId = value;
         case "--master" -> master = value;
         case "--partitions" -> partitions = (int) number(arg, value, 1, 100_000);
@@ -142,7 +145,7 @@ public final class ScanCommand {
     }
     EngineOptions engine = engineArgs.build();
     try {
-      return new ParsedScan(new ScanJobConfig(inputs, inputFormat, outDir, format, scanId, resume, partitions, chunkSize, engine,
+      return new ParsedScan(new ScanJobConfig(inputs, inputFormat, listId, outDir, format, scanId, resume, partitions, chunkSize, engine,
           Duration.ofSeconds(progressSeconds), failAfter, List.copyOf(args)), master);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

@@ -224,6 +224,7 @@ public final class ScanJob {
     Map<String, Object> configuration = new LinkedHashMap<>();
     configuration.put("inputs", config.inputs().stream().map(Path::toString).toList());
     configuration.put("input_format", config.inputFormat());
+    configuration.put("list_id", config.listId());
     configuration.put("format", config.format());
     configuration.put("master", spark.sparkContext().master());
     configuration.put("partitions_per_chunk", config.partitions() > 0 ? config.partitions()

@@ -12,6 +12,7 @@ import org.mtastscensus.scan.EngineOptions;
  *
  * @param inputs domain lists, read in order
  * @param inputFormat plain, toplist, zone or auto (detected per file)
+ * @param listId the published identifier of the input list (e.g. a Tranco list ID), for reproducibility; null if none
  * @param out the dataset root; the run lands in {@code out/scan_date=YYYY-MM-DD/scan_id=ID/}
  * @param format parquet or json (JSON Lines)
  * @param scanId names the run; re-running an ID replaces its output
@@ -26,6 +27,7 @@ import org.mtastscensus.scan.EngineOptions;
 public record ScanJobConfig(
     List<Path> inputs,
     String inputFormat,
+    String listId,
     Path out,
     String format,
     String scanId,
@@ -43,11 +45,15 @@ public record ScanJobConfig(
   public static final int CHUNK_SIZE_DEFAULT = 100_000;
   public static final Duration PROGRESS_EVERY_DEFAULT = Duration.ofSeconds(5);
   private static final Pattern SCAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+  private static final Pattern LIST_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 
   public ScanJobConfig {
     inputs = List.copyOf(inputs);
     invocation = List.copyOf(invocation);
     Objects.requireNonNull(out, "out");
+    if (listId != null && !LIST_ID.matcher(listId).matches()) {
+      throw new IllegalArgumentException("list ID must be letters, digits and . _ : - (at most 100), got " + listId);
+    }
     Objects.requireNonNull(engine, "engine");
     if (!INPUT_FORMATS.contains(inputFormat)) {
       throw new IllegalArgumentException("input format must be one of " + INPUT_FORMATS + ", got " + inputFormat);

@@ -34,7 +34,8 @@ class ScanCommandTest {
   @Test
   void engineOptionsAndScanOptionsTogether() throws Exception {
     ScanCommand.ParsedScan parsed = ScanCommand.parse(args("--input IN IN --out OUT --format json --scan-id s1"
-        + " --partitions 3 --chunk-size 7 --resolver 127.0.0.1:5353 --dns-attempts 2 --master local[2] --resume"));
+        + " --partitions 3 --chunk-size 7 --resolver 127.0.0.1:5353 --dns-attempts 2 --master local[2] --resume"
+        + " --input-format toplist --list-id 7NZ4X"));
     ScanJobConfig config = parsed.config();
     assertThat(config.inputs()).hasSize(2);
     assertThat(config.format()).isEqualTo("json");
@@ -45,6 +46,8 @@ class ScanCommandTest {
     assertThat(config.engine().resolvers()).containsExactly("127.0.0.1:5353");
     assertThat(config.engine().dnsAttempts()).isEqualTo(2);
     assertThat(parsed.master()).isEqualTo("local[2]");
+    assertThat(config.inputFormat()).isEqualTo("toplist");
+    assertThat(config.listId()).isEqualTo("7NZ4X");
   }
 
   @Test
@@ -63,6 +66,7 @@ class ScanCommandTest {
       zero partitions       | --input IN --out OUT --partitions 0    | --partitions takes a number from 1
       unknown option        | --input IN --out OUT --colour red      | unknown option --colour
       engine option checked | --input IN --out OUT --dns-attempts 99 | --dns-attempts takes a number from 1 to 10
+      bad list id           | --input IN --out OUT --list-id a/b     | list ID must be
       """)
   void badCommandLinesAreRefusedBeforeSparkStarts(String name, String line, String message) {
     assertThatThrownBy(() -> ScanCommand.parse(args(line))).isInstanceOf(UsageException.class)
@@ -72,7 +76,7 @@ class ScanCommandTest {
   @Test
   void usageListsEveryScanOption() {
     for (String option : Arrays.asList("--input", "--out", "--format", "--scan-id", "--resume", "--master",
-        "--partitions", "--chunk-size", "--resolver", "--trust-ca")) {
+        "--partitions", "--chunk-size", "--resolver", "--trust-ca", "--input-format", "--list-id")) {
       assertThat(ScanCommand.USAGE).contains(option);
     }
   }

@@ -63,7 +63,7 @@ class ScanJobSandboxTest {
     Files.write(extra, List.of("# duplicates and junk", world.cases().get(0).domain().toUpperCase(java.util.Locale.ROOT),
         world.cases().get(1).domain() + ".", "192.0.2.1", "bad..name", "under_score.example", "-lead.example"));
     args.add(args.indexOf("--out"), extra.toString());
-    args.addAll(List.of("--scan-id", "e2e", "--partitions", "2"));
+    args.addAll(List.of("--scan-id", "e2e", "--partitions", "2", "--list-id", "sandbox-e2e"));
     ScanCommand.ParsedScan parsed = ScanCommand.parse(args);
     published = new ScanJob(SparkTestSession.get(), parsed.config(), line -> { }).run().dir();
     run = new ObjectMapper().readTree(published.resolve("_run.json").toFile());
@@ -173,6 +173,7 @@ class ScanJobSandboxTest {
     assertThat(run.get("versions").get("spark").asText()).isEqualTo("4.2.0");
     assertThat(run.get("versions").get("java").asText()).isEqualTo(System.getProperty("java.version"));
     assertThat(run.get("versions").get("schema_version").asInt()).isEqualTo(ResultColumns.SCHEMA_VERSION);
+    assertThat(run.get("configuration").get("list_id").asText()).isEqualTo("sandbox-e2e");
     JsonNode engine = run.get("configuration").get("engine");
     assertThat(engine.get("resolvers").get(0).asText()).isEqualTo("127.0.0.1:" + world.dnsAddress().getPort());
     assertThat(engine.get("extraTrustCaSha256").get(0).asText()).matches("[0-9a-f]{64}");
