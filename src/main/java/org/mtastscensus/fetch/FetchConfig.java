@@ -58,6 +58,9 @@ public record FetchConfig(
   }
 
   public static String userAgent(String contactUrl) {
+    if (contactUrl == null || contactUrl.isBlank()) {
+      return PRODUCT + " (MTA-STS adoption survey)";
+    }
     return PRODUCT + " (MTA-STS adoption survey; +" + contactUrl + ")";
   }
 

@@ -60,7 +60,8 @@ public record EngineOptions(
   public static final int MAX_DOMAINS_IN_FLIGHT_DEFAULT = 200;
   public static final int MAX_FETCHES_IN_FLIGHT_DEFAULT = 64;
   public static final int MAX_CONNECTIONS_PER_ADDRESS_DEFAULT = 2;
-  public static final String CONTACT_URL_DEFAULT = "https://github.com/mta-sts-census/mta-sts-census";
+  /** No made-up address: whoever runs a scan names a page where operators learn about it (--contact-url). */
+  public static final String CONTACT_URL_DEFAULT = "";
 
   public EngineOptions {
     resolvers = List.copyOf(resolvers);

@@ -64,7 +64,7 @@ public final class JobSpec {
       JobKey.of("concurrency", Kind.INT, "200", "--concurrency", "Domains in flight per partition."),
       JobKey.of("fetch-concurrency", Kind.INT, "64", "--fetch-concurrency", "HTTPS fetches in flight per partition."),
       JobKey.of("per-address", Kind.INT, "2", "--per-address", "HTTPS fetches in flight per IP address."),
-      JobKey.of("contact-url", Kind.STRING, "the project URL", "--contact-url",
+      JobKey.of("contact-url", Kind.STRING, "none (the User-Agent then names only the scanner)", "--contact-url",
           "Named in the User-Agent: who scans, how to opt out."),
       JobKey.of("tlsrpt-all", Kind.BOOL, "false", "--tlsrpt-all", "Query TLS-RPT for every domain."),
       JobKey.of("fetch-without-record", Kind.BOOL, "false", "--fetch-without-record",
