@@ -29,8 +29,9 @@ import org.mtastscensus.input.PlainListReader;
 import org.mtastscensus.schema.ResultColumns;
 
 /**
- * The scan as a Spark job. The driver streams the inputs into distinct, normalised names cut into numbered chunk
- * files; each chunk is read back with {@code spark.read().text}, spread over partitions, scanned by
+ * The scan as a Spark job. The driver streams the inputs into distinct, normalised names (deduplicated by an
+ * external sort in bounded memory, see {@link DomainFeed}, so chunks hold names in sorted order) cut into numbered
+ * chunk files; each chunk is read back with {@code spark.read().text}, spread over partitions, scanned by
  * {@link ScanPartition} and written (Parquet or JSON Lines) into its own folder, then marked committed. When every
  * chunk is committed, the counts are taken from the written rows, {@code _run.json} is added and the run is
  * published with one rename. A run that dies half-way is resumed from its committed chunks.
@@ -126,7 +127,9 @@ public final class ScanJob {
   private Map<String, Object> stage(StagingArea staging) throws IOException {
     staging.reset();
     Instant started = Instant.now();
-    DomainFeed feed = new DomainFeed(reader(config.inputFormat()), config.engine().optOutDomains());
+    // duplicates are dropped by an external sort whose run files live (briefly) in the staging area
+    DomainFeed feed = new DomainFeed(reader(config.inputFormat()), config.engine().optOutDomains(),
+        staging.root().resolve("dedupe"), DomainFeed.RUN_NAMES, DomainFeed.MERGE_FAN_IN);
     InputTally tally;
     int chunks;
     try (StagingArea.ChunkWriter writer = staging.new ChunkWriter(config.chunkSize())) {

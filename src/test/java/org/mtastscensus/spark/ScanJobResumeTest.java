@@ -82,6 +82,13 @@ class ScanJobResumeTest {
     assertThat(staging.committed(0)).isTrue();
     assertThat(staging.committed(1)).isTrue();
     assertThat(staging.committed(2)).isFalse();
+    // the dedupe's temporary run files never outlive the staging of the chunks
+    Path dedupe = staging.root().resolve("dedupe");
+    if (Files.exists(dedupe)) {
+      try (Stream<Path> left = Files.list(dedupe)) {
+        assertThat(left).isEmpty();
+      }
+    }
     Set<String> before = new HashSet<>(dataFiles(staging.partsDir(0)));
     before.addAll(dataFiles(staging.partsDir(1)));
     // nothing is visible to readers until the whole run is published
