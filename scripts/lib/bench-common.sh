@@ -5,7 +5,7 @@
 #   source scripts/lib/bench-common.sh
 #   bench_install_if_asked             # INSTALL=1: apt-get update && apt-get install -y knot dnsperf (root)
 #   bench_init_work bench-x            # BENCH_WORK=/tmp/bench-x.XXXXXX, removed on exit with every started process
-#   bench_start_knot ZONE ZONEFILE     # sets KNOT_SERVER=127.0.0.1:PORT and KNOT_NAME; returns 1 without knotd,
+#   bench_start_knot ZONE ZONEFILE...  # sets KNOT_SERVER=127.0.0.1:PORT and KNOT_NAME; returns 1 without knotd,
 #                                      # exits 2 when knotd does not serve the zone
 #   bench_track_pid PID                # kill PID (and wait for it) on exit
 #   bench_build_classpath              # test-compile; BENCH_CP = test classes, classes and runtime dependencies
@@ -76,13 +76,20 @@ for _ in range(600):
         time.sleep(0.1)
 sys.exit(1)'
 
-# bench_start_knot ZONE ZONEFILE: knotd on 127.0.0.1:$PORT (PORT or a free one) serving ZONEFILE as ZONE, logs in
-# $BENCH_WORK/knot.log. Waits until the zone answers (a large zone takes seconds to load).
+# bench_start_knot ZONE ZONEFILE [ZONE ZONEFILE...]: one knotd on 127.0.0.1:$PORT (PORT or a free one) serving
+# each ZONEFILE as its ZONE, logs in $BENCH_WORK/knot.log. Waits until every zone answers (a large zone takes
+# seconds to load).
 bench_start_knot() {
-  local zone=$1 file=$2 port
+  local port zones="" args=("$@") i
   command -v knotd >/dev/null || return 1
   port=${PORT:-$(bench_free_port)}
   mkdir -p "$BENCH_WORK/knot/run" "$BENCH_WORK/knot/db"
+  for ((i = 0; i < ${#args[@]}; i += 2)); do
+    zones+="  - domain: ${args[i]}
+    storage: \"$(dirname "${args[i + 1]}")\"
+    file: \"$(basename "${args[i + 1]}")\"
+"
+  done
   cat > "$BENCH_WORK/knot/knot.conf" <<CONF
 server:
     rundir: "$BENCH_WORK/knot/run"
@@ -93,18 +100,18 @@ log:
 database:
     storage: "$BENCH_WORK/knot/db"
 zone:
-  - domain: $zone
-    storage: "$(dirname "$file")"
-    file: "$(basename "$file")"
+$zones
 CONF
   knotd -c "$BENCH_WORK/knot/knot.conf" 2>"$BENCH_WORK/knot.log" &
   bench_track_pid $!
   # Ready when the SOA answers (NOERROR with an answer): a zone of 100k names takes seconds to load.
-  if ! python3 -c "$BENCH_SOA_PROBE" "$port" "$zone"; then
-    echo "knotd did not serve $zone on 127.0.0.1:$port; its log:" >&2
-    cat "$BENCH_WORK/knot.log" >&2
-    exit 2
-  fi
+  for ((i = 0; i < ${#args[@]}; i += 2)); do
+    if ! python3 -c "$BENCH_SOA_PROBE" "$port" "${args[i]}"; then
+      echo "knotd did not serve ${args[i]} on 127.0.0.1:$port; its log:" >&2
+      cat "$BENCH_WORK/knot.log" >&2
+      exit 2
+    fi
+  done
   KNOT_SERVER="127.0.0.1:$port"
   KNOT_NAME="knot $(knotd --version | awk '{print $NF}') at $KNOT_SERVER"
 }
