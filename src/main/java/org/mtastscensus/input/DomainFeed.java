@@ -162,6 +162,10 @@ public final class DomainFeed {
           out.write(name);
           out.write('\n');
         }
+      } catch (IOException e) {
+        throw new IOException("cannot spill a sorted run of up to " + runNames + " names (DomainFeed.RUN_NAMES is "
+            + RUN_NAMES + ") under " + spillParent + ": the dedupe needs temporary disk of about the gzip size of"
+            + " the names read", e);
       }
       buffer.clear();
     }

@@ -180,6 +180,21 @@ class DomainFeedSpillTest {
   }
 
   @Test
+  void anUnwritableSpillFolderSaysWhatTheBoundIs() throws Exception {
+    Path notADir = Files.writeString(dir.resolve("file"), "");
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      many.add("n" + i + ".example");
+    }
+
+    assertThatThrownBy(() -> new DomainFeed(new PlainListReader(), List.of(), notADir, 10, 2)
+        .read(write(List.of(many)), n -> { }))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("up to 10 names")
+        .hasMessageContaining("RUN_NAMES is " + DomainFeed.RUN_NAMES);
+  }
+
+  @Test
   void rejectsNonsenseBounds() {
     assertThatThrownBy(() -> new DomainFeed(new PlainListReader(), List.of(), spill(), 0, 2))
         .isInstanceOf(IllegalArgumentException.class);
