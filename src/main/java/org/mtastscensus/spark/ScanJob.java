@@ -29,11 +29,12 @@ import org.mtastscensus.input.PlainListReader;
 import org.mtastscensus.schema.ResultColumns;
 
 /**
- * The scan as a Spark job. The driver streams the inputs into distinct, normalised names cut into numbered chunk
- * files; each chunk is read back with {@code spark.read().text}, spread over partitions, scanned by
- * {@link ScanPartition} and written (Parquet or JSON Lines) into its own folder, then marked committed. When every
- * chunk is committed, the counts are taken from the written rows, {@code _run.json} is added and the run is
- * published with one rename. A run that dies half-way is resumed from its committed chunks.
+ * The scan as a Spark job. The driver streams the inputs into distinct, normalised names (deduplicated by an
+ * external sort in bounded memory, see {@link DomainFeed}, so chunks hold names in sorted order) cut into numbered
+ * chunk files; each chunk is read back with {@code spark.read().text}, spread over partitions, scanned by
+ * {@link ScanPartition}, written (Parquet or JSON Lines) into its own folder, counted from its written rows and
+ * marked committed. When every chunk is committed, the chunks' counts are summed (so the driver's memory does not
+ * grow with the run), {@code _run.json} is added and the run is published with one rename. A run that dies half-way is resumed from its committed chunks.
  */
 public final class ScanJob {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -106,6 +107,7 @@ public final class ScanJob {
       int committedNow = 0;
       for (int chunk : todo) {
         scanChunk(staging, chunk, counters);
+        staging.saveCounts(chunk, chunkCounts(staging, chunk));
         staging.commit(chunk);
         committedNow++;
         if (config.failAfterChunks() > 0 && committedNow >= config.failAfterChunks() && chunk < chunks - 1) {
@@ -126,7 +128,9 @@ public final class ScanJob {
   private Map<String, Object> stage(StagingArea staging) throws IOException {
     staging.reset();
     Instant started = Instant.now();
-    DomainFeed feed = new DomainFeed(reader(config.inputFormat()), config.engine().optOutDomains());
+    // duplicates are dropped by an external sort whose run files live (briefly) in the staging area
+    DomainFeed feed = new DomainFeed(reader(config.inputFormat()), config.engine().optOutDomains(),
+        staging.root().resolve("dedupe"), DomainFeed.RUN_NAMES, DomainFeed.MERGE_FAN_IN);
     InputTally tally;
     int chunks;
     try (StagingArea.ChunkWriter writer = staging.new ChunkWriter(config.chunkSize())) {
@@ -176,31 +180,50 @@ public final class ScanJob {
     }
   }
 
-  private Map<String, Object> summary(Map<String, Object> state, StagingArea staging, int chunks, boolean resumed,
-      long scannedNow, double seconds) {
-    List<String> dirs = new ArrayList<>();
-    for (int chunk = 0; chunk < chunks; chunk++) {
-      dirs.add(staging.partsDir(chunk).toString());
+  /** Rows, distinct domains, outcome and finding counts of one chunk, from its written rows. */
+  private Map<String, Object> chunkCounts(StagingArea staging, int chunk) {
+    String dir = staging.partsDir(chunk).toString();
+    Dataset<Row> all = config.format().equals("json")
+        ? spark.read().schema(SparkSchemas.scanResult()).json(dir)
+        : spark.read().parquet(dir);
+    all.cache();
+    Map<String, Long> outcomes = new TreeMap<>();
+    for (Row row : all.groupBy(ResultColumns.OUTCOME.name()).count().collectAsList()) {
+      outcomes.put(row.getString(0), row.getLong(1));
     }
+    Map<String, Long> findings = new TreeMap<>();
+    for (Row row : all.select(functions.explode(functions.col(ResultColumns.FINDINGS.name()))).groupBy("col")
+        .count().collectAsList()) {
+      findings.put(row.getString(0), row.getLong(1));
+    }
+    Map<String, Object> counts = new LinkedHashMap<>();
+    counts.put("rows", outcomes.values().stream().mapToLong(Long::longValue).sum());
+    counts.put("distinct_domains", all.select(ResultColumns.DOMAIN.name()).distinct().count());
+    counts.put("outcomes", outcomes);
+    counts.put("findings", findings);
+    all.unpersist();
+    return counts;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> summary(Map<String, Object> state, StagingArea staging, int chunks, boolean resumed,
+      long scannedNow, double seconds) throws IOException {
+    // summed from each chunk's counts, taken when it was committed: the driver never reads the whole run at once,
+    // so its memory does not grow with the number of chunks
     Map<String, Long> outcomes = new TreeMap<>();
     Map<String, Long> findings = new TreeMap<>();
     long rows = 0;
     long distinct = 0;
-    if (!dirs.isEmpty()) {
-      Dataset<Row> all = config.format().equals("json")
-          ? spark.read().schema(SparkSchemas.scanResult()).json(dirs.toArray(String[]::new))
-          : spark.read().parquet(dirs.toArray(String[]::new));
-      all.cache();
-      for (Row row : all.groupBy(ResultColumns.OUTCOME.name()).count().collectAsList()) {
-        outcomes.put(row.getString(0), row.getLong(1));
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      Map<String, Object> counts = staging.loadCounts(chunk);
+      if (counts == null) { // committed by a version that did not save counts
+        counts = chunkCounts(staging, chunk);
       }
-      for (Row row : all.select(functions.explode(functions.col(ResultColumns.FINDINGS.name()))).groupBy("col")
-          .count().collectAsList()) {
-        findings.put(row.getString(0), row.getLong(1));
-      }
-      rows = outcomes.values().stream().mapToLong(Long::longValue).sum();
-      distinct = all.select(ResultColumns.DOMAIN.name()).distinct().count();
-      all.unpersist();
+      rows += ((Number) counts.get("rows")).longValue();
+      // chunks hold distinct names (the input is deduplicated before it is cut), so distinct counts add up
+      distinct += ((Number) counts.get("distinct_domains")).longValue();
+      ((Map<String, Number>) counts.get("outcomes")).forEach((k, v) -> outcomes.merge(k, v.longValue(), Long::sum));
+      ((Map<String, Number>) counts.get("findings")).forEach((k, v) -> findings.merge(k, v.longValue(), Long::sum));
     }
     long expected = ((Number) state.get("domains")).longValue();
     if (rows != expected || distinct != expected) {

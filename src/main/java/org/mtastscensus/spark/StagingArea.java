@@ -64,6 +64,22 @@ final class StagingArea {
     return root.resolve("parts").resolve(String.format(Locale.ROOT, "chunk-%05d.committed", chunk));
   }
 
+  /** The counts taken from a chunk's written rows, saved before its commit marker. */
+  Path countsFile(int chunk) {
+    return root.resolve("parts").resolve(String.format(Locale.ROOT, "chunk-%05d.counts.json", chunk));
+  }
+
+  void saveCounts(int chunk, Map<String, Object> counts) throws IOException {
+    Path tmp = root.resolve("parts").resolve(String.format(Locale.ROOT, "chunk-%05d.counts.json.tmp", chunk));
+    JSON.writeValue(tmp.toFile(), counts);
+    Files.move(tmp, countsFile(chunk), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> loadCounts(int chunk) throws IOException {
+    return Files.isRegularFile(countsFile(chunk)) ? JSON.readValue(countsFile(chunk).toFile(), Map.class) : null;
+  }
+
   boolean committed(int chunk) {
     return Files.exists(marker(chunk));
   }

@@ -34,7 +34,7 @@ class DomainFeedTest {
     InputTally tally = new DomainFeed(new PlainListReader(), List.of("OptOut.example")).read(List.of(first, second),
         names::add);
 
-    assertThat(names).containsExactly("example.com", "xn--bcher-kva.example", "ok.example");
+    assertThat(names).containsExactly("example.com", "ok.example", "xn--bcher-kva.example");
     assertThat(tally.linesRead()).isEqualTo(9);
     assertThat(tally.duplicates()).isEqualTo(2);
     assertThat(tally.optedOutCount()).isEqualTo(1);
@@ -90,8 +90,8 @@ class DomainFeedTest {
     InputTally tally = new DomainFeed(new FormatReader(null), List.of("parked-42.com"))
         .read(List.of(zone, toplist), names::add);
 
-    assertThat(names).containsExactly("example.com", "google.com", "xn--bcher-kva.com", "mta-sts-demo.com",
-        "fresh.example");
+    assertThat(names).containsExactly("example.com", "fresh.example", "google.com", "mta-sts-demo.com",
+        "xn--bcher-kva.com");
     assertThat(tally.optedOutCount()).isEqualTo(1);
     // 7 repeated NS lines inside the zone, plus google.com again in the top list
     assertThat(tally.duplicates()).isEqualTo(8);

@@ -82,6 +82,18 @@ class ScanJobResumeTest {
     assertThat(staging.committed(0)).isTrue();
     assertThat(staging.committed(1)).isTrue();
     assertThat(staging.committed(2)).isFalse();
+    // the dedupe's temporary run files never outlive the staging of the chunks
+    Path dedupe = staging.root().resolve("dedupe");
+    if (Files.exists(dedupe)) {
+      try (Stream<Path> left = Files.list(dedupe)) {
+        assertThat(left).isEmpty();
+      }
+    }
+    // each committed chunk's counts were saved with it; one committed by an older version (no counts) is counted
+    // from its rows when the run is summed
+    assertThat(staging.countsFile(0)).isRegularFile();
+    assertThat(staging.countsFile(2)).doesNotExist();
+    Files.delete(staging.countsFile(1));
     Set<String> before = new HashSet<>(dataFiles(staging.partsDir(0)));
     before.addAll(dataFiles(staging.partsDir(1)));
     // nothing is visible to readers until the whole run is published
@@ -102,6 +114,11 @@ class ScanJobResumeTest {
     JsonNode run = new ObjectMapper().readTree(resumed.dir().resolve("_run.json").toFile());
     assertThat(run.get("resumed").asBoolean()).isTrue();
     assertThat(run.get("rows").asLong()).isEqualTo(BULK);
+    long outcomeSum = 0;
+    for (JsonNode count : run.get("outcomes")) {
+      outcomeSum += count.asLong();
+    }
+    assertThat(outcomeSum).isEqualTo(BULK);
     assertThat(run.get("configuration").get("chunks").asInt()).isEqualTo(BULK / CHUNK);
     assertThat(run.get("throughput").get("domains_scanned_this_attempt").asLong()).isEqualTo(BULK - 2 * CHUNK);
   }
