@@ -25,7 +25,6 @@ import org.mtastscensus.input.DomainReader;
 import org.mtastscensus.input.FormatReader;
 import org.mtastscensus.input.InputFormat;
 import org.mtastscensus.input.InputTally;
-import org.mtastscensus.input.PlainListReader;
 import org.mtastscensus.schema.ResultColumns;
 
 /**
@@ -153,7 +152,7 @@ public final class ScanJob {
 
   static DomainReader reader(String inputFormat) {
     return switch (inputFormat) {
-      case "plain" -> new PlainListReader();
+      case "plain" -> new FormatReader(InputFormat.PLAIN);
       case "toplist" -> new FormatReader(InputFormat.TOPLIST);
       case "zone" -> new FormatReader(InputFormat.ZONE);
       case "auto" -> new FormatReader(null);

@@ -91,7 +91,7 @@ class DomainFeedSpillTest {
     Expected expected = reference(files, optOut);
     List<String> names = new ArrayList<>();
 
-    InputTally tally = new DomainFeed(new PlainListReader(), List.of("OPTOUT.example", "d3.net"), spill(), runNames,
+    InputTally tally = new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of("OPTOUT.example", "d3.net"), spill(), runNames,
         fanIn).read(write(files), names::add);
 
     assertThat(names).containsExactlyElementsOf(expected.accepted()); // each once, in sorted order
@@ -107,7 +107,7 @@ class DomainFeedSpillTest {
     Path empty = Files.writeString(dir.resolve("empty.txt"), "");
     List<String> names = new ArrayList<>();
 
-    InputTally tally = new DomainFeed(new PlainListReader(), List.of(), spill(), 1, 2).read(List.of(empty, empty),
+    InputTally tally = new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of(), spill(), 1, 2).read(List.of(empty, empty),
         names::add);
 
     assertThat(names).isEmpty();
@@ -125,7 +125,7 @@ class DomainFeedSpillTest {
     List<String> names = new ArrayList<>();
 
     // 3 files x 5000 lines in runs of 10: 1500 runs, merged 4 at a time over several passes
-    InputTally tally = new DomainFeed(new PlainListReader(), List.of(), spill(), 10, 4)
+    InputTally tally = new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of(), spill(), 10, 4)
         .read(write(List.of(same, same, same)), names::add);
 
     assertThat(names).containsExactly("same.example");
@@ -138,7 +138,7 @@ class DomainFeedSpillTest {
   void anOptedOutNameRepeatedIsOptedOutOnceAndDuplicateOtherwise() throws Exception {
     List<String> names = new ArrayList<>();
 
-    InputTally tally = new DomainFeed(new PlainListReader(), List.of("gone.example"), spill(), 2, 2)
+    InputTally tally = new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of("gone.example"), spill(), 2, 2)
         .read(write(List.of(List.of("a.gone.example", "keep.example", "a.gone.example"),
             List.of("a.gone.example", "keep.example", "gone.example"))), names::add);
 
@@ -155,7 +155,7 @@ class DomainFeedSpillTest {
     for (int i = 0; i < 1000; i++) {
       many.add("n" + i + ".example");
     }
-    DomainFeed feed = new DomainFeed(new PlainListReader(), List.of(), spill(), 50, 3);
+    DomainFeed feed = new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of(), spill(), 50, 3);
 
     assertThatThrownBy(() -> feed.read(write(List.of(many)), name -> {
       if (name.startsWith("n5")) {
@@ -174,7 +174,7 @@ class DomainFeedSpillTest {
     List<Path> inputs = new ArrayList<>(write(List.of(many)));
     inputs.add(dir.resolve("missing.txt"));
 
-    assertThatThrownBy(() -> new DomainFeed(new PlainListReader(), List.of(), spill(), 50, 3).read(inputs, n -> { }))
+    assertThatThrownBy(() -> new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of(), spill(), 50, 3).read(inputs, n -> { }))
         .isInstanceOf(IOException.class);
     assertNoSpillLeft();
   }
@@ -187,7 +187,7 @@ class DomainFeedSpillTest {
       many.add("n" + i + ".example");
     }
 
-    assertThatThrownBy(() -> new DomainFeed(new PlainListReader(), List.of(), notADir, 10, 2)
+    assertThatThrownBy(() -> new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of(), notADir, 10, 2)
         .read(write(List.of(many)), n -> { }))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("up to 10 names")
@@ -196,9 +196,9 @@ class DomainFeedSpillTest {
 
   @Test
   void rejectsNonsenseBounds() {
-    assertThatThrownBy(() -> new DomainFeed(new PlainListReader(), List.of(), spill(), 0, 2))
+    assertThatThrownBy(() -> new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of(), spill(), 0, 2))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new DomainFeed(new PlainListReader(), List.of(), spill(), 10, 1))
+    assertThatThrownBy(() -> new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of(), spill(), 10, 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

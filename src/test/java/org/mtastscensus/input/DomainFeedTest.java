@@ -31,7 +31,7 @@ class DomainFeedTest {
         "ok.example"), StandardCharsets.UTF_8);
     List<String> names = new ArrayList<>();
 
-    InputTally tally = new DomainFeed(new PlainListReader(), List.of("OptOut.example")).read(List.of(first, second),
+    InputTally tally = new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of("OptOut.example")).read(List.of(first, second),
         names::add);
 
     assertThat(names).containsExactly("example.com", "ok.example", "xn--bcher-kva.example");
@@ -55,7 +55,7 @@ class DomainFeedTest {
     Path file = Files.write(dir.resolve("ips.txt"), lines);
     List<String> names = new ArrayList<>();
 
-    InputTally tally = new DomainFeed(new PlainListReader(), List.of()).read(List.of(file), names::add);
+    InputTally tally = new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of()).read(List.of(file), names::add);
 
     assertThat(names).containsExactly("last.example");
     Map<String, Object> ip = (Map<String, Object>) ((Map<String, Object>) tally.toMap().get("malformed_by_reason"))
@@ -70,7 +70,7 @@ class DomainFeedTest {
     Files.write(file, new byte[] {'a', (byte) 0xff, '.', 'e', 'x', '\n', 'o', 'k', '.', 'e', 'x', '\n'});
     List<String> names = new ArrayList<>();
 
-    InputTally tally = new DomainFeed(new PlainListReader(), List.of()).read(List.of(file), names::add);
+    InputTally tally = new DomainFeed(new FormatReader(InputFormat.PLAIN), List.of()).read(List.of(file), names::add);
 
     assertThat(names).containsExactly("ok.ex");
     assertThat(tally.malformedTotal()).isEqualTo(1);
