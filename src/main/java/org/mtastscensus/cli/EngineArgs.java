@@ -135,7 +135,8 @@ public final class EngineArgs {
     }
   }
 
-  private static long number(String option, String value, long min, long max) throws UsageException {
+  /** A bounded number argument; the message names the option, the range and what was given. */
+  public static long number(String option, String value, long min, long max) throws UsageException {
     try {
       long n = Long.parseLong(value);
       if (n < min || n > max) {

@@ -110,11 +110,11 @@ public final class ScanCommand {
         case "--list-id" -> listId = value;
         case "--scan-id" -> scanId = value;
         case "--master" -> master = value;
-        case "--partitions" -> partitions = (int) number(arg, value, 1, 100_000);
-        case "--chunk-size" -> chunkSize = (int) number(arg, value, 1, 100_000_000);
-        case "--progress-seconds" -> progressSeconds = number(arg, value, 1, 3600);
+        case "--partitions" -> partitions = (int) EngineArgs.number(arg, value, 1, 100_000);
+        case "--chunk-size" -> chunkSize = (int) EngineArgs.number(arg, value, 1, 100_000_000);
+        case "--progress-seconds" -> progressSeconds = EngineArgs.number(arg, value, 1, 3600);
         // simulates a killed driver for the resume tests; deliberately absent from the usage text
-        case "--fail-after-chunks" -> failAfter = (int) number(arg, value, 1, 1_000_000);
+        case "--fail-after-chunks" -> failAfter = (int) EngineArgs.number(arg, value, 1, 1_000_000);
         default -> throw new UsageException("unknown option " + arg);
       }
       i += 2;
@@ -149,18 +149,6 @@ public final class ScanCommand {
           Duration.ofSeconds(progressSeconds), failAfter, List.copyOf(args)), master);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
-    }
-  }
-
-  private static long number(String option, String value, long min, long max) throws UsageException {
-    try {
-      long n = Long.parseLong(value);
-      if (n < min || n > max) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new UsageException(option + " takes a number from " + min + " to " + max + ", got " + value);
     }
   }
 }
