@@ -23,7 +23,8 @@ public final class Main {
     System.exit(run(Arrays.asList(args)));
   }
 
-  static int run(List<String> args) {
+  /** Runs one command as typed after {@code mtasts}; also how a job chains its steps. */
+  public static int run(List<String> args) {
     if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
       System.out.print(USAGE);
       return args.isEmpty() ? 2 : 0;

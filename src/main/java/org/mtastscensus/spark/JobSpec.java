@@ -68,7 +68,19 @@ public final class JobSpec {
           "Named in the User-Agent: who scans, how to opt out."),
       JobKey.of("tlsrpt-all", Kind.BOOL, "false", "--tlsrpt-all", "Query TLS-RPT for every domain."),
       JobKey.of("fetch-without-record", Kind.BOOL, "false", "--fetch-without-record",
-          "Also fetch policies of domains without a TXT record."));
+          "Also fetch policies of domains without a TXT record."),
+      JobKey.of("stats", Kind.BOOL, "false", null,
+          "After the scan, run mtasts stats on it into STATS-OUT/scan_date=YYYY-MM-DD/scan_id=ID/."),
+      JobKey.of("stats-out", Kind.STRING, "data/stats", null, "Root of the statistics folders."),
+      JobKey.of("previous", Kind.STRING, "auto", null,
+          "Scan the statistics compare against: auto (this job's newest earlier complete scan under OUT), none,"
+              + " or a scan folder."),
+      JobKey.of("report", Kind.BOOL, "false", null,
+          "After the statistics, write report.html beside them, with trends from every earlier statistics folder"
+              + " under STATS-OUT (needs stats: true)."),
+      JobKey.of("retention-days", Kind.INT, "0", null,
+          "After a successful run, delete this job's scan folders whose scan_date is more than this many days"
+              + " before today's; 0 keeps every scan. Statistics and reports are small and always kept."));
 
   private static final ObjectMapper YAML = new ObjectMapper(
       new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
@@ -116,6 +128,14 @@ public final class JobSpec {
               + " (the sandbox world sets it)");
         }
       }
+    }
+    if (Boolean.TRUE.equals(values.get("report")) && !Boolean.TRUE.equals(values.get("stats"))) {
+      throw new UsageException(file + ": key \"report\" needs stats: true (the report is drawn from the statistics)");
+    }
+    Object retention = values.get("retention-days");
+    if (retention != null && ((Integer) retention < 0 || (Integer) retention == 1)) {
+      throw new UsageException(file + ": key \"retention-days\" must be 0 (keep all) or at least 2, so that the"
+          + " previous night's scan survives for the comparison; got " + retention);
     }
     return new JobSpec(file, values);
   }
@@ -181,6 +201,27 @@ public final class JobSpec {
 
   public Path file() {
     return file;
+  }
+
+  public boolean stats() {
+    return Boolean.TRUE.equals(values.get("stats"));
+  }
+
+  public boolean report() {
+    return Boolean.TRUE.equals(values.get("report"));
+  }
+
+  public String statsOut() {
+    return (String) values.getOrDefault("stats-out", "data/stats");
+  }
+
+  /** "auto", "none" or a scan folder. */
+  public String previous() {
+    return (String) values.getOrDefault("previous", "auto");
+  }
+
+  public int retentionDays() {
+    return (Integer) values.getOrDefault("retention-days", 0);
   }
 
   /** The job as {@code mtasts scan} arguments; the scan ID defaults to NAME-YYYYMMDD (UTC today). */

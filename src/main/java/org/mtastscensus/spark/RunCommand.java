@@ -25,7 +25,7 @@ public final class RunCommand {
       JobSpec spec = JobSpec.load(Path.of(args.get(0)));
       List<String> scanArgs = new ArrayList<>(spec.scanArgs());
       if (!spec.sandbox()) {
-        return execute(ScanCommand.parse(scanArgs), out, err);
+        return execute(spec, ScanCommand.parse(scanArgs), out, err);
       }
       try (SandboxWorld world = SandboxWorld.start()) {
         Path out0 = Path.of(scanArgs.get(scanArgs.indexOf("--out") + 1));
@@ -34,7 +34,7 @@ public final class RunCommand {
         all.addAll(scanArgs);
         out.println("run " + spec.file() + ": sandbox world with " + world.cases().size() + " catalogue + "
             + spec.sandboxBulk() + " bulk domains");
-        return execute(ScanCommand.parse(all), out, err);
+        return execute(spec, ScanCommand.parse(all), out, err);
       }
     } catch (UsageException e) {
       err.println("mtasts run: " + e.getMessage());
@@ -45,15 +45,18 @@ public final class RunCommand {
     }
   }
 
-  private static int execute(ScanCommand.ParsedScan parsed, PrintStream out, PrintStream err) throws IOException {
+  private static int execute(JobSpec spec, ScanCommand.ParsedScan parsed, PrintStream out, PrintStream err)
+      throws IOException {
     SparkSession spark = SparkSessions.create(parsed.master(), "mtasts run " + parsed.config().scanId());
+    ScanJob.Published published;
     try {
-      ScanJob.Published published = new ScanJob(spark, parsed.config(), err::println).run();
+      published = new ScanJob(spark, parsed.config(), err::println).run();
       out.println("output: " + published.dir());
       out.print(SummaryTable.render(published.run()));
-      return 0;
     } finally {
+      // the chained steps start sessions of their own
       spark.stop();
     }
+    return JobChain.afterScan(spec, parsed.config().scanId(), published.dir(), out, err);
   }
 }

@@ -26,7 +26,7 @@ class JobSpecTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"demo", "nightly-zone", "weekly-toplist"})
+  @ValueSource(strings = {"demo", "nightly-zone", "nightly-sandbox", "weekly-toplist"})
   void committedJobsLoad(String name) throws Exception {
     Path file = Path.of(System.getProperty("mtasts.projectDir", "."), "jobs", name + ".yaml");
     JobSpec spec = JobSpec.load(file);
@@ -87,5 +87,43 @@ class JobSpecTest {
     JobSpec spec = JobSpec.load(write("name: x\ninputs: [" + input + "]\ndns-attempts: 0\n"));
     assertThatThrownBy(() -> ScanCommand.parse(spec.scanArgs())).isInstanceOf(UsageException.class)
         .hasMessageContaining("--dns-attempts takes a number from 1 to 10, got 0");
+  }
+
+  @Test
+  void chainKeysAreReadAndNotPassedToTheScan() throws Exception {
+    JobSpec spec = JobSpec.load(write("""
+        name: nightly
+        sandbox: true
+        stats: true
+        stats-out: out/stats
+        previous: none
+        report: true
+        retention-days: 7
+        """));
+    assertThat(spec.stats()).isTrue();
+    assertThat(spec.report()).isTrue();
+    assertThat(spec.statsOut()).isEqualTo("out/stats");
+    assertThat(spec.previous()).isEqualTo("none");
+    assertThat(spec.retentionDays()).isEqualTo(7);
+    assertThat(String.join(" ", spec.scanArgs())).doesNotContain("stats", "report", "retention", "previous");
+  }
+
+  @Test
+  void chainDefaultsKeepEverythingAndCompareAutomatically() throws Exception {
+    JobSpec spec = JobSpec.load(write("name: plain\nsandbox: true\n"));
+    assertThat(spec.stats()).isFalse();
+    assertThat(spec.report()).isFalse();
+    assertThat(spec.previous()).isEqualTo("auto");
+    assertThat(spec.retentionDays()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "report without stats|name: x\\nsandbox: true\\nreport: true|needs stats: true",
+      "retention of one day|name: x\\nsandbox: true\\nretention-days: 1|at least 2",
+      "negative retention|name: x\\nsandbox: true\\nretention-days: -3|at least 2"})
+  void badChainsAreRefused(String name, String yaml, String message) throws Exception {
+    Path file = write(yaml.replace("\\n", "\n"));
+    assertThatThrownBy(() -> JobSpec.load(file)).isInstanceOf(UsageException.class).hasMessageContaining(message);
   }
 }
