@@ -6,8 +6,8 @@ import java.util.List;
 final class BarChart {
   static final int ROW = 26;
   static final int BAR = 18;
-  static final int LABEL_WIDTH = 250;
-  static final int VALUE_WIDTH = 170;
+  static final int LABEL_WIDTH = 260;
+  static final int VALUE_WIDTH = 190;
   static final int LABEL_CHARS = 36;
 
   /** A bar: {@code valueText} is what the reader sees beside it, {@code detail} the hover title. */

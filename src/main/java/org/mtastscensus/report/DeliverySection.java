@@ -52,14 +52,12 @@ final class DeliverySection {
     colors.put("NOT_COMPUTED", Palette.PURPLE);
     Map<String, List<StackedBarChart.Segment>> byMode = new LinkedHashMap<>();
     Map<String, Long> totals = new LinkedHashMap<>();
-    HtmlTable table = new HtmlTable("MX coverage of valid testing and enforce policies", "mode", "coverage",
-        "#domains", "#share of mode");
     for (CsvTable.Row row : in.table("mx_coverage").rows()) {
       String mode = row.text("mode");
       byMode.computeIfAbsent(mode, m -> new ArrayList<>())
           .add(new StackedBarChart.Segment(row.text("coverage"), row.count("domains")));
       totals.put(mode, row.count("denominator"));
-      table.row(mode, row.text("coverage"), Fmt.count(row.count("domains")), Fmt.percent(row.share("share")));
+      colors.putIfAbsent(String.valueOf(row.text("coverage")), Palette.GREY);
     }
     List<StackedBarChart.Stack> stacks = new ArrayList<>();
     for (Map.Entry<String, List<StackedBarChart.Segment>> e : byMode.entrySet()) {
@@ -69,6 +67,8 @@ final class DeliverySection {
         "For valid testing and enforce policies, the share whose MX patterns cover all, some or none of the MX "
             + "hosts.", stacks, colors);
     return Blocks.figure("MX coverage: do the policy's mx patterns match the domain's MX hosts? "
-        + "(NOT_APPLICABLE: null MX; NOT_COMPUTED: the MX lookup failed)", svg, table.html());
+        + "(NOT_APPLICABLE: null MX; NOT_COMPUTED: the MX lookup failed)", svg,
+        HtmlTable.pivot("MX coverage of valid testing and enforce policies: domains (share of the mode)", "mode",
+            stacks, colors.keySet()).html());
   }
 }

@@ -1,5 +1,9 @@
 package org.mtastscensus.report;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
 /**
  * A data table under a chart: the exact numbers, and the accessible fallback of the SVG. Headers starting with
  * {@code #} mark numeric columns (right-aligned, tabular figures); the {@code #} is not shown.
@@ -30,6 +34,32 @@ final class HtmlTable {
     }
     html.append("</tr>");
     return this;
+  }
+
+  /** One row per stack, one column per category: "count (share of the row total)". */
+  static HtmlTable pivot(String caption, String rowHeader, List<StackedBarChart.Stack> stacks,
+      Collection<String> categories) {
+    List<String> headers = new ArrayList<>();
+    headers.add(rowHeader);
+    categories.forEach(c -> headers.add("#" + c));
+    headers.add("#total");
+    HtmlTable table = new HtmlTable(caption, headers.toArray(String[]::new));
+    for (StackedBarChart.Stack stack : stacks) {
+      List<String> cells = new ArrayList<>();
+      cells.add(stack.label());
+      for (String category : categories) {
+        long n = 0;
+        for (StackedBarChart.Segment seg : stack.segments()) {
+          if (category.equals(seg.category())) {
+            n += seg.value();
+          }
+        }
+        cells.add(Fmt.count(n) + " (" + Fmt.percent(n, stack.total()) + ")");
+      }
+      cells.add(Fmt.count(stack.total()));
+      table.row(cells.toArray(String[]::new));
+    }
+    return table;
   }
 
   String html() {

@@ -6,7 +6,7 @@ import java.util.List;
 final class LineChart {
   static final int HEIGHT = 300;
   static final int LEFT = 60;
-  static final int RIGHT = 190;
+  static final int RIGHT = 200;
   static final int TOP = 24;
   static final int BOTTOM = 44;
 

@@ -102,14 +102,12 @@ final class PolicySection {
     colors.put("NOT_LOOKED_UP", "#e2e6ec");
     Map<String, List<StackedBarChart.Segment>> byPopulation = new LinkedHashMap<>();
     Map<String, Long> totals = new LinkedHashMap<>();
-    HtmlTable table = new HtmlTable("TLS-RPT record (RFC 8460) by population", "population", "TLS-RPT",
-        "#domains", "#share of population");
     for (CsvTable.Row row : in.table("tlsrpt").rows()) {
       String population = populationLabel(row.text("population"));
       byPopulation.computeIfAbsent(population, p -> new ArrayList<>())
           .add(new StackedBarChart.Segment(row.text("tlsrpt"), row.count("domains")));
       totals.put(population, row.count("denominator"));
-      table.row(population, row.text("tlsrpt"), Fmt.count(row.count("domains")), Fmt.percent(row.share("share")));
+      colors.putIfAbsent(String.valueOf(row.text("tlsrpt")), Palette.GREY);
     }
     List<StackedBarChart.Stack> stacks = new ArrayList<>();
     for (Map.Entry<String, List<StackedBarChart.Segment>> e : byPopulation.entrySet()) {
@@ -121,7 +119,9 @@ final class PolicySection {
         + "recommends it with MTA-STS. NOT_LOOKED_UP: the scan did not query " + Blocks.code("_smtp._tls")
         + " for that domain (by default only for domains with an STS record).";
     return Blocks.section("tlsrpt", "TLS-RPT co-adoption", intro,
-        Blocks.figure("TLS-RPT record by population", svg, table.html()));
+        Blocks.figure("TLS-RPT record by population", svg,
+            HtmlTable.pivot("TLS-RPT record (RFC 8460) by population: domains (share of the population)",
+                "population", stacks, colors.keySet()).html()));
   }
 
   private static String populationLabel(String population) {

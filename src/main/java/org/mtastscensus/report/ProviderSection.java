@@ -16,11 +16,10 @@ final class ProviderSection {
     String intro = "Providers are registrable domains (Public Suffix List, ICANN section"
         + (in.summary().pslVersion() == null ? "" : ", version " + Html.esc(in.summary().pslVersion()))
         + "). A policy host reached through a CNAME counts for the provider at the end of the chain; " + Blocks.code(
-        "(no CNAME)") + " means the domain serves the policy under its own name. Concentration: the largest policy "
-        + "host serves " + Html.esc(Fmt.percent(c.get("policy_hosting_top1_share"))) + " of adopters and the five "
-        + "largest " + Html.esc(Fmt.percent(c.get("policy_hosting_top5_share"))) + "; the largest mail provider "
-        + "handles mail for " + Html.esc(Fmt.percent(c.get("mail_providers_top1_share"))) + " of adopters and the "
-        + "five largest " + Html.esc(Fmt.percent(c.get("mail_providers_top5_share"))) + ".";
+        "(no CNAME)") + " means the domain serves the policy under its own name. Concentration as computed by "
+        + Blocks.code("mtasts stats") + ": policy hosting, top provider " + share(c, "policy_hosting_top1_share")
+        + " and top five " + share(c, "policy_hosting_top5_share") + " of adopters; mail, top provider "
+        + share(c, "mail_providers_top1_share") + " and top five " + share(c, "mail_providers_top5_share") + ".";
     return Blocks.section("providers", "Provider concentration", intro,
         top(in.table("policy_hosting"), "provider", "policyhost", "Policy hosting: top " + TOP + " providers",
             "Domains with an MTA-STS record by the provider that serves their policy host.", "policy_usable",
@@ -31,6 +30,10 @@ final class ProviderSection {
         top(in.table("policy_host_networks"), "network", "networks", "Policy host networks: top " + TOP,
             "Domains with an MTA-STS record by the IPv4 /24 or IPv6 /48 network of their policy host addresses.",
             null, null, Palette.PURPLE));
+  }
+
+  private static String share(Map<String, Double> concentration, String key) {
+    return Blocks.b(Fmt.percent(concentration.get(key)));
   }
 
   private static String top(CsvTable table, String nameColumn, String id, String title, String desc,

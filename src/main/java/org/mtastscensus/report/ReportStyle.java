@@ -34,6 +34,7 @@ final class ReportStyle {
       svg .muted,svg .tick{fill:var(--muted);font-size:12px}
       svg .legend{fill:var(--ink);font-size:12.5px}
       svg .inbar{fill:#fff;font-size:12px;font-weight:600}
+      svg .inbar.dark{fill:#1f2933}
       svg .series{fill:var(--ink);font-weight:600}
       svg .axis{stroke:#9aa5b1;stroke-width:1}
       svg .grid{stroke:#e6e9ee;stroke-width:1}

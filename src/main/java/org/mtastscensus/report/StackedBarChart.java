@@ -43,7 +43,7 @@ final class StackedBarChart {
             + Fmt.ofTotal(seg.value(), stack.total()))).append("</title>");
         Svg.rect(svg, x, y, Math.max(w, 1), BAR, color);
         if (w >= MIN_LABELLED_WIDTH) {
-          Svg.text(svg, x + w / 2, y + BAR - 6, "middle", "inbar",
+          Svg.text(svg, x + w / 2, y + BAR - 6, "middle", light(color) ? "inbar dark" : "inbar",
               Fmt.percent(Fmt.share(seg.value(), stack.total())));
         }
         svg.append("</g>");
@@ -52,6 +52,16 @@ final class StackedBarChart {
       Svg.text(svg, Svg.WIDTH - TOTAL_WIDTH + 8, y + BAR - 6, null, "value", "n = " + Fmt.count(stack.total()));
     }
     return svg.append("</svg>").toString();
+  }
+
+  /** Light segment colours get dark text: white on light grey is unreadable. */
+  static boolean light(String hex) {
+    if (hex == null || !hex.matches("#[0-9a-fA-F]{6}")) {
+      return false;
+    }
+    int rgb = Integer.parseInt(hex.substring(1), 16);
+    double luminance = (0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff)) / 255;
+    return luminance > 0.62;
   }
 
   private static int legendRows(Map<String, String> colors) {

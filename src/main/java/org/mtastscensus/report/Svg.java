@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Shared pieces of the inline SVG charts: the accessible root element and coordinates. */
 final class Svg {
-  static final int WIDTH = 760;
+  static final int WIDTH = 940;
 
   private Svg() {}
 

@@ -38,7 +38,7 @@ final class TrendSection {
     String shares = LineChart.render("trend-adoption", "Adoption across scans",
         "Share of measured domains with a record, with a usable policy and in mode enforce, per scan date.",
         labels, List.of(new LineChart.Series("record", Palette.BLUE, adoption),
-            new LineChart.Series("usable policy", Palette.TEAL, usable),
+            new LineChart.Series("usable policy", Palette.LIGHT_BLUE, usable),
             new LineChart.Series("enforce", Palette.GREEN, enforce)));
     String mis = LineChart.render("trend-misconfigured", "Misconfigured adopters across scans",
         "Share of adopters that are misconfigured, per scan date.", labels,
