@@ -42,7 +42,9 @@ final class BarChart {
       }
       svg.append("<g><title>").append(Html.esc(bar.detail())).append("</title>");
       Svg.text(svg, LABEL_WIDTH - 8, y + BAR - 5, "end", "label", Html.shorten(bar.label(), LABEL_CHARS));
-      Svg.rect(svg, LABEL_WIDTH + 1, y, w, BAR, bar.color());
+      if (w > 0) {
+        Svg.rect(svg, LABEL_WIDTH + 1, y, w, BAR, bar.color());
+      }
       Svg.text(svg, LABEL_WIDTH + 1 + w + 6, y + BAR - 5, null, "value", bar.valueText());
       svg.append("</g>");
     }
