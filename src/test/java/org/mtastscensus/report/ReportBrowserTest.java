@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * browser is a failure.
  */
 class ReportBrowserTest {
-  @BeforeAll
-  static void browser() {
+  @BeforeEach
+  void browser() {
     if (Chromium.available()) {
       return;
     }
