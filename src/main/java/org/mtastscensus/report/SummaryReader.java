@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,15 +72,13 @@ final class SummaryReader {
         resolvers.add(r.asText());
       }
       Map<String, Long> quantiles = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.path("max_age_quantiles").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.path("max_age_quantiles").properties()) {
         if (e.getValue().isNumber()) {
           quantiles.put(e.getKey(), e.getValue().asLong());
         }
       }
       Map<String, Double> concentration = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.path("concentration").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.path("concentration").properties()) {
         if (e.getValue().isNumber()) {
           concentration.put(e.getKey(), e.getValue().asDouble());
         }
@@ -146,8 +143,7 @@ final class SummaryReader {
 
     private static Map<String, String> texts(JsonNode node) {
       Map<String, String> out = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (e.getValue().isValueNode()) {
           out.put(e.getKey(), e.getValue().asText());
         }
