@@ -35,10 +35,10 @@ public final class Main {
         case "lint" -> LintCommand.USAGE;
         case "check" -> CheckCommand.USAGE;
         case "sandbox" -> SandboxCommand.USAGE;
+        case "report" -> org.mtastscensus.report.ReportCommand.USAGE;
         case "scan" -> org.mtastscensus.spark.ScanCommand.USAGE;
         case "demo" -> org.mtastscensus.spark.DemoCommand.USAGE;
         case "run" -> org.mtastscensus.spark.RunCommand.USAGE;
-        case "report" -> org.mtastscensus.report.ReportCommand.USAGE;
         default -> USAGE;
       });
       return 0;
@@ -47,11 +47,12 @@ public final class Main {
       case "check" -> CheckCommand.run(rest, System.out, System.err);
       case "lint" -> LintCommand.run(rest, System.out, System.err);
       case "sandbox" -> SandboxCommand.run(rest, System.out, System.err);
+      // report reads the CSV/JSON output of stats and never loads a Spark class either
+      case "report" -> org.mtastscensus.report.ReportCommand.run(rest, System.out, System.err);
       // Spark commands live in the spark package; check, lint and sandbox never load a Spark class
       case "scan" -> org.mtastscensus.spark.ScanCommand.run(rest, System.out, System.err);
       case "demo" -> org.mtastscensus.spark.DemoCommand.run(rest, System.out, System.err);
       case "run" -> org.mtastscensus.spark.RunCommand.run(rest, System.out, System.err);
-      case "report" -> org.mtastscensus.report.ReportCommand.run(rest, System.out, System.err);
       default -> {
         System.err.println("mtasts: unknown command " + args.get(0));
         System.err.print(USAGE);
