@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Properties;
 
@@ -84,9 +85,12 @@ public final class ReportCommand {
   private static void write(Path file, String html) throws IOException {
     Path dir = file.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
+    // not Files.createTempFile: its 0600 mode would make the published page unreadable to a web server
+    Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + System.nanoTime() + ".tmp");
     try {
-      Files.writeString(tmp, html, StandardCharsets.UTF_8);
+      Files.writeString(tmp, html, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
