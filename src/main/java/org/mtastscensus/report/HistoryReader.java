@@ -43,7 +43,19 @@ final class HistoryReader {
         points.put(scan.ref(), new Point(scan.ref(), scan.headline()));
       }
     }
-    // the reported scan always counts, whether or not its folder lies under the root
+    return sameList(points, current);
+  }
+
+  /**
+   * Without --history: the scans of the reported stats folder itself (mtasts stats takes several scan folders),
+   * or an empty list when it holds one scan.
+   */
+  static List<Point> fromSummary(Summary current) {
+    return sameList(new LinkedHashMap<>(), current);
+  }
+
+  private static List<Point> sameList(Map<ScanRef, Point> points, Summary current) {
+    // the reported scans always count, whether or not their folder lies under the root
     for (ScanInfo scan : current.scans()) {
       points.put(scan.ref(), new Point(scan.ref(), scan.headline()));
     }

@@ -19,7 +19,8 @@ public final class ReportCommand {
   public static final String USAGE = """
       usage: mtasts report STATS_DIR [--history STATS_ROOT] [--out FILE.html]
         STATS_DIR             a folder written by mtasts stats (summary.json and csv/*.csv)
-        --history STATS_ROOT  draw trends from every summary.json under STATS_ROOT (same list as STATS_DIR)
+        --history STATS_ROOT  draw trends from every summary.json under STATS_ROOT (same list as STATS_DIR);
+                              without it, trends come from the scans of STATS_DIR itself when it holds several
         --out FILE.html       where to write the page (default: STATS_DIR/report.html)
       The page is one HTML file with inline CSS and SVG charts: no script, nothing fetched, readable offline.
       """;
@@ -63,8 +64,12 @@ public final class ReportCommand {
     Path file = (target == null ? statsDir.resolve("report.html") : target).toAbsolutePath().normalize();
     try {
       StatsInput in = StatsInput.load(statsDir);
-      List<HistoryReader.Point> points = history == null ? null
-          : HistoryReader.read(history.toAbsolutePath().normalize(), in.summary());
+      List<HistoryReader.Point> points = history != null
+          ? HistoryReader.read(history.toAbsolutePath().normalize(), in.summary())
+          : HistoryReader.fromSummary(in.summary());
+      if (history == null && points.size() < 2) {
+        points = null;
+      }
       String html = ReportPage.render(in, points, version());
       write(file, html);
       out.println("report: " + file + " (" + Fmt.count((html.getBytes(StandardCharsets.UTF_8).length + 1023) / 1024)

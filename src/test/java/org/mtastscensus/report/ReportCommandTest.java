@@ -2,6 +2,9 @@ package org.mtastscensus.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +47,19 @@ class ReportCommandTest {
         page.toString())).as(err()).isZero();
     assertThat(page).exists();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 scans in the trend");
+  }
+
+  @Test
+  void severalScansOfOneListMakeATrendWithoutHistory(@TempDir Path tmp) throws Exception {
+    Path stats = Fixtures.copy(tmp.resolve("stats"));
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode summary = (ObjectNode) json.readTree(stats.resolve("summary.json").toFile());
+    ArrayNode scans = (ArrayNode) summary.get("scans");
+    scans.insert(0, ((ObjectNode) scans.get(0).deepCopy()).put("scan_date", "2026-10-31"));
+    json.writeValue(stats.resolve("summary.json").toFile(), summary);
+    assertThat(run(stats.toString())).as(err()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 scans in the trend");
+    assertThat(Files.readString(stats.resolve("report.html"))).contains("Adoption across scans");
   }
 
   @Test
