@@ -92,6 +92,13 @@ final class Chromium implements AutoCloseable {
     }
   }
 
+  /** The launcher and every process below it, as of now. */
+  List<ProcessHandle> processTree() {
+    List<ProcessHandle> tree = new ArrayList<>(List.of(process.toHandle()));
+    tree.addAll(process.descendants().toList());
+    return tree;
+  }
+
   URI endpoint() {
     return endpoint;
   }

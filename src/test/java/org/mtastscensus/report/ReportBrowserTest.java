@@ -65,6 +65,16 @@ class ReportBrowserTest {
     assertThat(result.allText()).contains(Fixtures.HOSTILE_DOMAIN);
   }
 
+  @Test
+  void closingKillsTheWholeBrowserProcessTree() throws Exception {
+    List<ProcessHandle> tree;
+    try (Chromium chromium = Chromium.start()) {
+      tree = chromium.processTree();
+      assertThat(tree).hasSizeGreaterThan(1).allMatch(ProcessHandle::isAlive);
+    }
+    assertThat(tree).noneMatch(ProcessHandle::isAlive);
+  }
+
   private static void render(Path stats, Path html, String... more) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> args = new java.util.ArrayList<>(List.of(stats.toString(), "--out", html.toString()));

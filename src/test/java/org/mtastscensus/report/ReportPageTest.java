@@ -150,6 +150,51 @@ class ReportPageTest {
     assertThat(count(html, "<th scope=\"row\">TLSRPT_MISSING</th>")).isEqualTo(1);
   }
 
+  @Test
+  void anEmptyScanRendersWithoutDividingByZero(@TempDir Path tmp) throws Exception {
+    Path stats = Files.createDirectories(tmp.resolve("stats/csv"));
+    for (var table : StatsInput.REQUIRED.entrySet()) {
+      List<String> lines = new ArrayList<>();
+      lines.add("scan_date,scan_id,list," + String.join(",", table.getValue()));
+      if (table.getKey().equals("adoption")) {
+        List<String> cells = new ArrayList<>(List.of("2026-11-28", "empty", "empty.txt"));
+        for (String column : table.getValue()) {
+          cells.add(column.equals("scope") ? "ALL" : column.equals("scope_value") ? "*"
+              : column.startsWith("share_") ? "" : "0");
+        }
+        lines.add(String.join(",", cells));
+      }
+      Files.write(stats.resolve(table.getKey() + ".csv"), lines, StandardCharsets.UTF_8);
+    }
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode summary = (ObjectNode) json.readTree(Fixtures.statsDir().resolve("summary.json").toFile());
+    ObjectNode scan = (ObjectNode) summary.get("scans").get(0);
+    scan.put("scan_id", "empty").put("list", "empty.txt").put("rows", 0);
+    ObjectNode headline = (ObjectNode) scan.get("headline");
+    for (String f : iterable(headline)) {
+      if (f.startsWith("share_")) {
+        headline.putNull(f);
+      } else {
+        headline.put(f, 0);
+      }
+    }
+    scan.putObject("max_age_quantiles");
+    summary.putNull("previous");
+    json.writeValue(tmp.resolve("stats/summary.json").toFile(), summary);
+
+    String html = text(render(tmp.resolve("stats"), null));
+    assertThat(html).contains("0 of 0 measured domains (n/a) publish an MTA-STS record", "no rows");
+    for (String svg : svgs(html)) {
+      SvgAssert.parse(svg);
+    }
+  }
+
+  private static List<String> iterable(ObjectNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   private static int count(String s, String needle) {
     int n = 0;
     for (int at = s.indexOf(needle); at >= 0; at = s.indexOf(needle, at + 1)) {
