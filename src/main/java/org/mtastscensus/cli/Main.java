@@ -14,6 +14,7 @@ public final class Main {
         scan     scan domain lists as a Spark job into Parquet or JSON Lines with _run.json
         run      run a job definition (jobs/NAME.yaml) as a Spark job
         demo     scan the sandbox world plus a few thousand generated domains with Spark and summarise
+        report   turn the output of mtasts stats into one self-contained HTML page (charts, tables, trends)
       Run "mtasts COMMAND --help" for the options of a command.
       """;
 
@@ -35,6 +36,7 @@ public final class Main {
         case "lint" -> LintCommand.USAGE;
         case "check" -> CheckCommand.USAGE;
         case "sandbox" -> SandboxCommand.USAGE;
+        case "report" -> org.mtastscensus.report.ReportCommand.USAGE;
         case "scan" -> org.mtastscensus.spark.ScanCommand.USAGE;
         case "demo" -> org.mtastscensus.spark.DemoCommand.USAGE;
         case "run" -> org.mtastscensus.spark.RunCommand.USAGE;
@@ -46,6 +48,8 @@ public final class Main {
       case "check" -> CheckCommand.run(rest, System.out, System.err);
       case "lint" -> LintCommand.run(rest, System.out, System.err);
       case "sandbox" -> SandboxCommand.run(rest, System.out, System.err);
+      // report reads the CSV/JSON output of stats and never loads a Spark class either
+      case "report" -> org.mtastscensus.report.ReportCommand.run(rest, System.out, System.err);
       // Spark commands live in the spark package; check, lint and sandbox never load a Spark class
       case "scan" -> org.mtastscensus.spark.ScanCommand.run(rest, System.out, System.err);
       case "demo" -> org.mtastscensus.spark.DemoCommand.run(rest, System.out, System.err);
