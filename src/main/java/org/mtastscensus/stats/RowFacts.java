@@ -106,7 +106,7 @@ public record RowFacts(
         undetermined && row.list(TXT_RECORDS).stream().anyMatch(RowFacts::looksLikeSts),
         !undetermined && row.isTrue(RECORD_VALID),
         USABLE.contains(outcome) ? modeOf(outcome) : null,
-        adopter && (MISCONFIGURED.contains(outcome) || RISKY.contains(risk)),
+        adopter && (MISCONFIGURED.contains(outcome) || risk != null && RISKY.contains(risk)),
         findings,
         worst,
         risk,

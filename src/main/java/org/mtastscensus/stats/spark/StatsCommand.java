@@ -66,7 +66,7 @@ public final class StatsCommand {
     } catch (StatsException | IOException e) {
       err.println("mtasts stats: " + e.getMessage());
       return 1;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // NOPMD: Spark throws its SparkException undeclared
       // Spark reports unreadable part files this way; the first line names the file
       String message = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
       err.println("mtasts stats: failed: " + message);
