@@ -85,16 +85,13 @@ public final class SummaryJson {
     return entry;
   }
 
-  /** The adoption ALL row, by the same names, plus the number of outcome flips. */
+  /** The adoption ALL row, by the same column names, plus the number of outcome flips. */
   static Map<String, Object> headline(ScanTally tally) {
     Map<String, Object> headline = new LinkedHashMap<>();
     long[] all = tally.scopes.getOrDefault("*", new long[ScanTally.Count.values().length]);
     List<StatsColumn> columns = StatsTables.ADOPTION.columns();
     int first = StatsTables.ADOPTION.index("scanned");
     for (ScanTally.Count count : ScanTally.Count.values()) {
-      if (count == ScanTally.Count.UNDETERMINED_STS_RECORD) {
-        continue; // not a headline figure in the contract; the adoption table has it
-      }
       headline.put(columns.get(first + count.ordinal()).name(), all[count.ordinal()]);
     }
     headline.put("outcome_flips", tally.flips());
