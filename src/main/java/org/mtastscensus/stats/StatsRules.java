@@ -58,11 +58,14 @@ public final class StatsRules {
         + " smallest value with at least ceil(p * n) rows at or below it");
     RULES.put("state", "per domain and scan: ABSENT (not in the scan), UNDETERMINED, NO_RECORD (NO_RECORD or"
         + " NO_DOMAIN), NO_POLICY (sts_record but not policy_usable), none, testing, enforce");
-    RULES.put("changes", "previous vs current scan by domain: TRANSITION (every state pair), NEW_ADOPTER,"
-        + " LOST_ADOPTER, POLICY_REMOVED, MODE_DOWNGRADED, MODE_UPGRADED, ID_NOT_ROTATED (both usable, same sts_id,"
-        + " mode, max_age or sorted mx patterns differ; RFC 8461 §8.1), ID_CHANGED_SAME_TEXT (both policy_text not"
-        + " null, both sts_id not null and different, identical policy_text), NOT_COMPARABLE (either state ABSENT"
-        + " or UNDETERMINED)");
+    RULES.put("changes", "previous vs current scan by domain (full outer join on domain). TRANSITION: every"
+        + " (from state, to state) pair, unchanged ones included; NEW_ADOPTER: NO_RECORD to NO_POLICY, none, testing"
+        + " or enforce; LOST_ADOPTER: NO_POLICY, none, testing or enforce to NO_RECORD; POLICY_REMOVED: none, testing"
+        + " or enforce to NO_POLICY or NO_RECORD; MODE_DOWNGRADED: enforce to testing or none, testing to none;"
+        + " MODE_UPGRADED: the reverse; ID_NOT_ROTATED (RFC 8461 §8.1): both usable, same sts_id, and mode, max_age"
+        + " or the sorted mx pattern set differ; ID_CHANGED_SAME_TEXT: both policy_text not null and identical, both"
+        + " sts_id not null and different; NOT_COMPARABLE: either state ABSENT or UNDETERMINED (such a domain gets"
+        + " no other kind). A domain can have several kinds (e.g. LOST_ADOPTER and POLICY_REMOVED)");
     RULES.put("share", "a fraction 0..1 (6 decimals in CSV); empty/null when the denominator is 0");
 
     DENOMINATORS.put("existing", "share_undetermined");
