@@ -31,7 +31,8 @@ public record ScanInfo(Path dir, String scanDate, String scanId, String list, St
     }
     Path runFile = dir.resolve("_run.json");
     if (!Files.isRegularFile(runFile)) {
-      throw new StatsException(dir + " is not a published scan: " + runFile + " is missing");
+      throw new StatsException(dir + " is not a published scan: " + runFile + " is missing"
+          + (hasScanDates(dir) ? " (give a scan_date=.../scan_id=... folder inside it)" : ""));
     }
     JsonNode run;
     try {
@@ -54,6 +55,14 @@ public record ScanInfo(Path dir, String scanDate, String scanId, String list, St
     return new ScanInfo(dir, scanDate, scanId, listId != null && !listId.isBlank() ? listId : String.join("+", names),
         configuration.path("input_format").asText(null), List.copyOf(resolvers), run.path("started_at").asText(null),
         format);
+  }
+
+  private static boolean hasScanDates(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.anyMatch(p -> p.getFileName().toString().startsWith("scan_date="));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String text(JsonNode run, Path file, String field) throws StatsException {

@@ -263,6 +263,26 @@ class StatsSandboxTest {
   }
 
   @Test
+  void aJsonLinesScanGivesTheSameTables() throws Exception {
+    Path root = SandboxScan.get().root().resolve("stats-json");
+    TestFiles.deleteTree(root);
+    Path json = root.resolve("scan_date=2026-11-29/scan_id=e2e-next");
+    currentRows.coalesce(2).write().option("ignoreNullFields", "false").json(json.toString());
+    Files.copy(current.resolve("_run.json"), json.resolve("_run.json"));
+    Path jsonOut = root.resolve("stats");
+    StatsCommand.Parsed parsed = StatsCommand.parse(List.of(json.toString(), "--out", jsonOut.toString(),
+        "--top", "3"));
+    assertThat(StatsCommand.run(spark, parsed.options(), new PrintStream(new ByteArrayOutputStream()),
+        System.err)).isZero();
+    for (String table : List.of("adoption", "findings", "tlsrpt", "mail_providers", "policy_hosting")) {
+      List<String> fromParquetScan = Files.readAllLines(out.resolve("csv").resolve(table + ".csv")).stream()
+          .filter(line -> !line.contains(",e2e,")).toList();
+      assertThat(Files.readAllLines(jsonOut.resolve("csv").resolve(table + ".csv"))).as(table)
+          .containsExactlyElementsOf(fromParquetScan);
+    }
+  }
+
+  @Test
   void zeroRowsAndMissingRunJsonAreErrorsNamingThePath() throws Exception {
     Path root = SandboxScan.get().root().resolve("stats-errors");
     TestFiles.deleteTree(root);

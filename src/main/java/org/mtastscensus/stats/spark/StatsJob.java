@@ -116,7 +116,8 @@ public final class StatsJob {
   }
 
   private Dataset<Row> read(ScanInfo scan) {
-    String dir = scan.dir().toString();
+    // absolute, so that a relative SCAN_DIR means the caller's directory whatever Spark's working directory
+    String dir = scan.dir().toAbsolutePath().toString();
     return scan.format().equals("json")
         ? spark.read().schema(SparkSchemas.scanResult()).json(dir)
         : spark.read().parquet(dir);
@@ -143,7 +144,7 @@ public final class StatsJob {
     // the column docs travel as field comments; re-attached because not every plan keeps field metadata
     Dataset<Row> documented = frame.select(Arrays.stream(schema.fields())
         .map(field -> functions.col(field.name()).as(field.name(), field.metadata())).toArray(Column[]::new));
-    documented.coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    documented.coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir.toAbsolutePath().toString());
   }
 
   /** The Spark schema of a table, with each column's doc as its comment. */
