@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.mtastscensus.fetch.FetchStatus;
 import org.mtastscensus.verdict.DeliveryRisk;
 import org.mtastscensus.verdict.FindingCode;
 import org.mtastscensus.verdict.Severity;
@@ -186,7 +185,6 @@ public final class ScanTables {
   private void fetchStatus() {
     long attempts = tally.fetchStatus.values().stream().mapToLong(Long::longValue).sum();
     for (Map.Entry<String, Long> status : byCountDesc(tally.fetchStatus)) {
-      FetchStatus.valueOf(status.getKey()); // a value outside the enum means a scan of another schema
       row(StatsTables.FETCH_STATUS, status.getKey(), status.getValue(), attempts,
           Shares.of(status.getValue(), attempts));
     }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -18,12 +20,20 @@ public final class StatsOutput {
 
   /** Writes one table as Parquet into a directory (Spark in production; tests may skip it). */
   public interface ParquetSink {
-    void write(StatsTable table, java.util.List<java.util.List<Object>> rows, Path dir) throws IOException;
+    void write(StatsTable table, List<List<Object>> rows, Path dir) throws IOException;
   }
 
   private StatsOutput() {}
 
-  /** @throws StatsException when {@code out} exists and is not a stats output (it is never deleted then) */
+  /** What an earlier run (and {@code mtasts report}, which writes beside it by default) leaves in a stats dir. */
+  private static final Set<String> OWN_ENTRIES = Set.of("summary.json", "csv", "parquet", "report.html");
+
+  /**
+   * An existing output is replaced only when it is empty or holds nothing but an earlier stats output: a mistyped
+   * {@code --out} must never delete someone's files.
+   *
+   * @throws StatsException when {@code out} exists and is something else
+   */
   public static void checkReplaceable(Path out) throws StatsException {
     if (!Files.exists(out)) {
       return;
@@ -31,12 +41,22 @@ public final class StatsOutput {
     if (!Files.isDirectory(out)) {
       throw new StatsException("--out " + out + " is a file");
     }
+    List<String> names;
     try (Stream<Path> entries = Files.list(out)) {
-      if (entries.findAny().isPresent() && !Files.isRegularFile(out.resolve("summary.json"))) {
-        throw new StatsException("refusing to replace " + out + ": it is not empty and holds no summary.json");
-      }
+      names = entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
     } catch (IOException e) {
       throw new StatsException("cannot list " + out + ": " + e.getMessage());
+    }
+    if (names.isEmpty()) {
+      return;
+    }
+    if (!names.contains("summary.json")) {
+      throw new StatsException("refusing to replace " + out + ": it is not empty and holds no summary.json");
+    }
+    for (String name : names) {
+      if (!OWN_ENTRIES.contains(name)) {
+        throw new StatsException("refusing to replace " + out + ": it holds " + name + ", which stats did not write");
+      }
     }
   }
 

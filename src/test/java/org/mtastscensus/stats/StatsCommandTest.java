@@ -47,6 +47,7 @@ class StatsCommandTest {
         Arguments.of("scan without part files", List.of("EMPTY"), 1, "holds no part files"),
         Arguments.of("no such previous", List.of("SCAN", "--previous", "NOWHERE"), 1, "does not exist"),
         Arguments.of("out holds something else", List.of("SCAN", "--out", "OTHER"), 1, "refusing to replace"),
+        Arguments.of("out holds a summary and more", List.of("SCAN", "--out", "MIXED"), 1, "holds notes.txt"),
         Arguments.of("unreadable psl", List.of("SCAN", "--psl", "NOWHERE"), 1, "Public Suffix List"));
   }
 
@@ -60,6 +61,10 @@ class StatsCommandTest {
     Path other = dir.resolve("other");
     Files.createDirectories(other);
     Files.writeString(other.resolve("notes.txt"), "mine");
+    Path mixed = dir.resolve("mixed");
+    Files.createDirectories(mixed.resolve("csv"));
+    Files.writeString(mixed.resolve("summary.json"), "{}");
+    Files.writeString(mixed.resolve("notes.txt"), "mine");
     List<String> resolved = new ArrayList<>();
     for (String arg : args) {
       resolved.add(switch (arg) {
@@ -68,6 +73,7 @@ class StatsCommandTest {
         case "ROOT" -> scan().getParent().getParent().toString();
         case "EMPTY" -> empty.toString();
         case "OTHER" -> other.toString();
+        case "MIXED" -> mixed.toString();
         default -> arg;
       });
     }
@@ -79,6 +85,7 @@ class StatsCommandTest {
     assertThat(text).startsWith("mtasts stats: ").contains(message);
     assertThat(text.lines().filter(l -> !l.startsWith("Run \"mtasts stats --help\"")).count()).isEqualTo(1);
     assertThat(other.resolve("notes.txt")).exists();
+    assertThat(mixed.resolve("notes.txt")).exists();
   }
 
   @Test

@@ -81,6 +81,15 @@ public final class StatsJob {
     spark.conf().set("spark.sql.session.timeZone", "UTC");
     Broadcast<PublicSuffixList> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(psl);
 
+    try {
+      return run(scans, previous, psl, broadcast);
+    } finally {
+      broadcast.destroy();
+    }
+  }
+
+  private Result run(List<ScanInfo> scans, ScanInfo previous, PublicSuffixList psl,
+      Broadcast<PublicSuffixList> broadcast) throws StatsException, IOException {
     StatsData data = new StatsData();
     List<SummaryJson.Scanned> scanned = new ArrayList<>();
     for (ScanInfo scan : scans) {
