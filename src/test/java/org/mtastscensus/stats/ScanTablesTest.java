@@ -225,14 +225,12 @@ class ScanTablesTest {
   @Test
   void rowsFromTheRealRulesEngine() {
     // the columns the scanner writes, judged by the real rules: a Content-Type flip and a CNAME-hosted policy
-    List<Map<String, Object>> rows = List.of(
+    StatsData data = StatsFixture.dataOf(List.of(
         TestRow.judged(org.mtastscensus.verdict.FactsBuilder.valid().domain("ok.example")),
         TestRow.judged(org.mtastscensus.verdict.FactsBuilder.valid().domain("html.example").contentType("text/html")),
         TestRow.judged(org.mtastscensus.verdict.FactsBuilder.valid().domain("cname.example")
             .hostCname("tenant.mta-sts.provider.co.uk")),
-        TestRow.judged(org.mtastscensus.verdict.FactsBuilder.noRecord().domain("none.example")));
-    StatsData data = StatsFixture.data(rows, 10);
-    assertThat(row(DATA, StatsTables.ADOPTION, "ALL", "*")).isNotNull();
+        TestRow.judged(org.mtastscensus.verdict.FactsBuilder.noRecord().domain("none.example"))), 10);
     assertThat(row(data, StatsTables.ADOPTION, "ALL", "*")).containsEntry("scanned", 4L)
         .containsEntry("sts_record", 3L).containsEntry("policy_usable", 2L).containsEntry("policy_usable_lenient", 3L);
     assertThat(row(data, StatsTables.OUTCOME_FLIPS, "POLICY_INVALID", "VALID_ENFORCE")).containsEntry("flipped", true);

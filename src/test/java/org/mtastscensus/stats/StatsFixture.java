@@ -33,6 +33,17 @@ final class StatsFixture {
     return tally;
   }
 
+  /** The tables of results from the real rules engine, read through the scanner's own columns. */
+  static StatsData dataOf(List<org.mtastscensus.scan.ScanResult> results, int top) {
+    ScanTally tally = new ScanTally();
+    for (org.mtastscensus.scan.ScanResult result : results) {
+      tally.add(RowFacts.of(ScanRow.of(result), PSL));
+    }
+    StatsData data = new StatsData();
+    ScanTables.addTo(data, SCAN, tally, top);
+    return data;
+  }
+
   static StatsData data(List<Map<String, Object>> rows, int top) {
     StatsData data = new StatsData();
     ScanTables.addTo(data, SCAN, tally(rows), top);
