@@ -2,6 +2,7 @@ package org.mtastscensus.stats;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,8 @@ import java.util.Set;
  *
  * <p>Matching follows the PSL algorithm: the longest matching rule wins, an exception rule {@code !x.y} beats
  * every other rule and makes {@code x.y} registrable, and the implicit rule {@code *} makes an unlisted TLD a
- * public suffix. Names are compared in lower case; the list's IDN rules are in U-labels and scanned names are
- * A-labels, so IDN TLDs fall back to the implicit rule, which gives the same one-label suffix for nearly all.
+ * public suffix. Names are compared in lower case; the list writes IDN rules in U-labels while scanned names are
+ * A-labels, so rules are converted to A-labels when read.
  */
 public final class PublicSuffixList implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -50,7 +51,7 @@ public final class PublicSuffixList implements Serializable {
         continue;
       }
       // a rule ends at the first white space (the list's format allows trailing comments that way)
-      String rule = line.split("\\s", 2)[0].toLowerCase(Locale.ROOT);
+      String rule = aLabels(line.split("\\s", 2)[0].toLowerCase(Locale.ROOT));
       if (rule.startsWith("!")) {
         exceptions.add(rule.substring(1));
       } else if (rule.startsWith("*.")) {
@@ -63,6 +64,19 @@ public final class PublicSuffixList implements Serializable {
       throw new IllegalArgumentException("no ICANN rules between \"" + BEGIN_ICANN + "\" and \"" + END_ICANN + "\"");
     }
     this.version = foundVersion;
+  }
+
+  /** The rule with every label in A-label form ({@code 公司.cn} becomes {@code xn--55qx5d.cn}). */
+  private static String aLabels(String rule) {
+    if (rule.chars().allMatch(c -> c < 0x80)) {
+      return rule;
+    }
+    String prefix = rule.startsWith("!") ? "!" : rule.startsWith("*.") ? "*." : "";
+    try {
+      return prefix + IDN.toASCII(rule.substring(prefix.length()), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return rule; // a rule IDNA2003 cannot encode can never match an A-label name anyway
+    }
   }
 
   public static PublicSuffixList parse(String text) {

@@ -57,11 +57,27 @@ class PublicSuffixListTest {
       mx1.mail.protection.outlook.com, outlook.com
       foo.blogspot.com,           blogspot.com
       www.example.com.au,         example.com.au
+      shop.example.xn--55qx5d.cn, example.xn--55qx5d.cn
+      www.example.xn--p1ai,       example.xn--p1ai
       """)
   void bundledListUsesTheIcannSection(String name, String expected) {
     assertThat(StatsFixture.PSL.registrableDomain(name)).isEqualTo(expected);
     assertThat(StatsFixture.PSL.version()).isEqualTo("2026-10-06_16-13-12_UTC");
     assertThat(StatsFixture.PSL.size()).isGreaterThan(5000);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(nullValues = "NULL", textBlock = """
+      192.0.2.77,             192.0.2.0/24
+      2001:db8:1:2::1,        2001:db8:1::/48
+      2001:0DB8:0000:ffff::2, 2001:db8:0::/48
+      ::ffff:198.51.100.7,    0:0:0::/48
+      999.1.1.1,              NULL
+      mta-sts.example.com,    NULL
+      cafe,                   NULL
+      """)
+  void networksParseLiteralsOnly(String address, String network) {
+    assertThat(Networks.of(address)).isEqualTo(network);
   }
 
   @Test
