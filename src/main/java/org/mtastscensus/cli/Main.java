@@ -14,6 +14,7 @@ public final class Main {
         scan     scan domain lists as a Spark job into Parquet or JSON Lines with _run.json
         run      run a job definition (jobs/NAME.yaml) as a Spark job
         demo     scan the sandbox world plus a few thousand generated domains with Spark and summarise
+        stats    adoption statistics of published scans (CSV, Parquet, summary.json), with changes vs --previous
         report   turn the output of mtasts stats into one self-contained HTML page (charts, tables, trends)
       Run "mtasts COMMAND --help" for the options of a command.
       """;
@@ -40,6 +41,7 @@ public final class Main {
         case "scan" -> org.mtastscensus.spark.ScanCommand.USAGE;
         case "demo" -> org.mtastscensus.spark.DemoCommand.USAGE;
         case "run" -> org.mtastscensus.spark.RunCommand.USAGE;
+        case "stats" -> org.mtastscensus.stats.spark.StatsCommand.USAGE;
         default -> USAGE;
       });
       return 0;
@@ -54,6 +56,7 @@ public final class Main {
       case "scan" -> org.mtastscensus.spark.ScanCommand.run(rest, System.out, System.err);
       case "demo" -> org.mtastscensus.spark.DemoCommand.run(rest, System.out, System.err);
       case "run" -> org.mtastscensus.spark.RunCommand.run(rest, System.out, System.err);
+      case "stats" -> org.mtastscensus.stats.spark.StatsCommand.run(rest, System.out, System.err);
       default -> {
         System.err.println("mtasts: unknown command " + args.get(0));
         System.err.print(USAGE);

@@ -23,6 +23,11 @@ class GeneratedDocsTest {
     checkGolden(DOCS.resolve("schema.md"), SchemaDoc.render());
   }
 
+  @Test
+  void committedStatsDocMatchesStatsTables() throws IOException {
+    checkGolden(DOCS.resolve("stats.md"), StatsDoc.render());
+  }
+
   private static void checkGolden(Path doc, String rendered) throws IOException {
     if (Boolean.getBoolean("mtasts.updateDocs")) {
       Files.createDirectories(doc.getParent());

@@ -27,10 +27,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mtastscensus.sandbox.SandboxWorld;
@@ -40,12 +38,11 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * End to end through Spark: the sandbox catalogue plus bulk domains, with duplicates and malformed lines in the
- * input, scanned by {@code mtasts scan} in the shared local[2] session; the Parquet is read back with Spark and
- * with DuckDB (an independent reader), and {@code _run.json} is checked.
+ * input, scanned by {@code mtasts scan} in the shared local[2] session (once per JVM, see {@link SandboxScan});
+ * the Parquet is read back with Spark and with DuckDB (an independent reader), and {@code _run.json} is checked.
  */
 class ScanJobSandboxTest {
-  // generated domains beside the catalogue: plain ones and, every tenth, correct enforce deployments
-  static final int BULK = 300;
+  static final int BULK = SandboxScan.BULK;
   private static SandboxWorld world;
   private static Path published;
   private static JsonNode run;
@@ -55,17 +52,11 @@ class ScanJobSandboxTest {
   record Verdict(String outcome, String outcomeLenient, Set<String> findings, String risk) {}
 
   @BeforeAll
-  static void scanTheWorld(@TempDir Path dir) throws Exception {
-    world = SandboxWorld.start();
-    List<String> args = DemoCommand.sandboxScanArgs(world, dir, BULK, dir.resolve("out"));
-    // a second input file: duplicates of the first, malformed lines and a comment
-    Path extra = dir.resolve("extra.txt");
-    Files.write(extra, List.of("# duplicates and junk", world.cases().get(0).domain().toUpperCase(java.util.Locale.ROOT),
-        world.cases().get(1).domain() + ".", "192.0.2.1", "bad..name", "under_score.example", "-lead.example"));
-    args.add(args.indexOf("--out"), extra.toString());
-    args.addAll(List.of("--scan-id", "e2e", "--partitions", "2", "--list-id", "sandbox-e2e"));
-    ScanCommand.ParsedScan parsed = ScanCommand.parse(args);
-    published = new ScanJob(SparkTestSession.get(), parsed.config(), line -> { }).run().dir();
+  static void scanTheWorld() throws Exception {
+    SandboxScan.Scanned scanned = SandboxScan.get();
+    world = scanned.world();
+    published = scanned.published();
+    Path dir = scanned.root();
     run = new ObjectMapper().readTree(published.resolve("_run.json").toFile());
 
     for (Row row : SparkTestSession.get().read().parquet(dir.resolve("out").toString())
@@ -87,13 +78,6 @@ class ScanJobSandboxTest {
         byDuckDb.put(rows.getString(1), new Verdict(rows.getString(2), rows.getString(3), findings,
             rows.getString(5)));
       }
-    }
-  }
-
-  @AfterAll
-  static void stopWorld() {
-    if (world != null) {
-      world.close();
     }
   }
 
