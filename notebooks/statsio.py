@@ -74,6 +74,24 @@ def load_table(stats_dir, name):
     return frame
 
 
+# Written by every stats run; changes and change_domains only with --previous.
+REQUIRED_TABLES = (
+    "adoption", "findings", "severities", "misconfiguration", "delivery_risk", "outcome_flips", "mx_coverage",
+    "max_age", "tlsrpt", "fetch_status", "undetermined", "policy_hosting", "policy_host_networks", "mail_providers",
+)
+OPTIONAL_TABLES = ("changes", "change_domains")
+
+
+def load_tables(stats_dir, summary):
+    """Every table of the contract that summary.json lists, by name; a missing mandatory table fails here with
+    its path rather than later in a plot."""
+    tables = {name: load_table(stats_dir, name) for name in (*REQUIRED_TABLES, *OPTIONAL_TABLES)}
+    missing = [name for name in REQUIRED_TABLES if tables[name] is None]
+    if missing:
+        raise FileNotFoundError(f"{stats_dir}/csv/ lacks {', '.join(missing)}.csv: not a complete mtasts stats output")
+    return {name: frame for name, frame in tables.items() if frame is not None}
+
+
 def headlines(summary):
     """The headline block of every scan in summary.json, one row per scan."""
     rows = []
