@@ -21,11 +21,12 @@ FROM read_parquet('@DATA_ROOT@/scans/**/scan_date=*/scan_id=*/*.parquet',
                   hive_types = {'scan_date': DATE, 'scan_id': VARCHAR},
                   union_by_name = true);
 
--- One row per scan from its _run.json: the list label the stats job uses (list_id, else the input file names
--- joined with '+'), timings and input counts.
+-- One row per scan folder from its _run.json: the list label the stats job uses (list_id, else the input file
+-- names joined with '+'), timings and row count. Date and ID come from the folder, as for scan_results, so a
+-- folder copied or renamed still joins to its own rows.
 CREATE OR REPLACE VIEW scan_runs AS
-SELECT CAST(scan_date AS DATE) AS scan_date,
-       CAST(scan_id AS VARCHAR) AS scan_id,
+SELECT CAST(regexp_extract(filename, 'scan_date=([^/]+)/scan_id=[^/]+/_run\.json$', 1) AS DATE) AS scan_date,
+       regexp_extract(filename, 'scan_id=([^/]+)/_run\.json$', 1) AS scan_id,
        -- file names without their folders, joined with '+' (no lambda: its syntax differs across DuckDB versions)
        coalesce(configuration.list_id,
                 regexp_replace(array_to_string(configuration.inputs, '+'), '[^+]*/', '', 'g')) AS list,
@@ -109,7 +110,9 @@ SELECT f.scan_date,
        count(*) FILTER (WHERE misconfigured) / nullif(count(*) FILTER (WHERE sts_record), 0) AS share_misconfigured,
        count(*) FILTER (WHERE undetermined) / nullif(count(*) FILTER (WHERE existing), 0) AS share_undetermined
 FROM domain_flags f
-LEFT JOIN scan_runs r ON r.scan_date = f.scan_date AND r.scan_id = f.scan_id
+-- one label per scan even when the same scan folder sits under two roots
+LEFT JOIN (SELECT scan_date, scan_id, string_agg(DISTINCT list, ' | ') AS list FROM scan_runs GROUP BY ALL) r
+       ON r.scan_date = f.scan_date AND r.scan_id = f.scan_id
 GROUP BY f.scan_date, f.scan_id;
 
 -- The same per TLD (last label), for maps and per-TLD bar charts.
