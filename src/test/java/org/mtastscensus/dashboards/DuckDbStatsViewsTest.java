@@ -41,7 +41,7 @@ class DuckDbStatsViewsTest {
     SandboxScanFixture.Scans scans = SandboxScanFixture.get();
     Path dataRoot = DuckDbViewsTest.PROJECT.resolve("target/dashboards-stats-test/data");
     DuckDbViewsTest.deleteTree(dataRoot);
-    DuckDbViewsTest.copyTree(scans.root(), dataRoot.resolve("scans/sandbox"));
+    DuckDbViewsTest.copyScans(scans, dataRoot.resolve("scans/sandbox"));
     Path dirA = scans.dirs().get(SandboxScanFixture.SCAN_A);
     Path dirB = scans.dirs().get(SandboxScanFixture.SCAN_B);
     both = dataRoot.resolve("stats/both");

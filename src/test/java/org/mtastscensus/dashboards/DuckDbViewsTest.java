@@ -66,7 +66,7 @@ class DuckDbViewsTest {
     dataRoot = PROJECT.resolve("target/dashboards-test/data");
     deleteTree(dataRoot);
     // a copy, because a later test adds a scan folder and the fixture is shared with other readers
-    copyTree(scans.root(), dataRoot.resolve("scans/sandbox"));
+    copyScans(scans, dataRoot.resolve("scans/sandbox"));
     duck = DriverManager.getConnection("jdbc:duckdb:");
     // the stats views bind at creation and need files: only the scan section is loaded here
     execute(duck, scanSection(Files.readString(VIEWS)), dataRoot);
@@ -351,6 +351,13 @@ class DuckDbViewsTest {
       Files.delete(log);
     }
     return stats;
+  }
+
+  /** Each scan folder under root, keeping its scan_date=/scan_id= levels. */
+  static void copyScans(SandboxScanFixture.Scans scans, Path root) throws IOException {
+    for (Path dir : scans.dirs().values()) {
+      copyTree(dir, root.resolve(dir.getParent().getFileName().toString()).resolve(dir.getFileName().toString()));
+    }
   }
 
   static void copyTree(Path from, Path to) throws IOException {

@@ -37,8 +37,11 @@ public final class SandboxScanFixture {
   public record ScanRow(String scanDate, String scanId, String domain, String outcome, String outcomeLenient,
       boolean recordValid, String deliveryRisk, List<String> findings, List<String> policyHostCnameChain) {}
 
-  /** root holds scan_date=D/scan_id=ID/ folders; dirs maps each scan ID to its published folder. */
-  public record Scans(Path root, Map<String, Path> dirs, List<ScanRow> rows) {}
+  /**
+   * dirs maps each scan ID to its published folder ({@code .../scan_date=D/scan_id=ID}); readers copy or point at
+   * those folders, not at a common root, so the scans may come from different outputs.
+   */
+  public record Scans(Map<String, Path> dirs, List<ScanRow> rows) {}
 
   private static Scans scans;
 
@@ -83,16 +86,20 @@ public final class SandboxScanFixture {
       throw new IllegalStateException("fixture scan arguments rejected: " + e.getMessage(), e);
     }
     List<ScanRow> rows = new ArrayList<>();
-    for (Row row : SparkTestSession.get().read().parquet(root.toString())
-        .selectExpr("CAST(scan_date AS STRING)", "CAST(scan_id AS STRING)", "domain", "outcome", "outcome_lenient",
-            "record_valid", "delivery_risk", "findings", "policy_host_cname_chain")
-        .collectAsList()) {
-      rows.add(new ScanRow(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-          row.getString(4), row.getBoolean(5), row.getString(6),
-          List.copyOf(CollectionConverters.asJava(row.<String>getSeq(7))),
-          List.copyOf(CollectionConverters.asJava(row.<String>getSeq(8)))));
+    for (Path dir : dirs.values()) {
+      // basePath keeps scan_date and scan_id as columns when one scan folder is read on its own
+      for (Row row : SparkTestSession.get().read().option("basePath", dir.getParent().getParent().toString())
+          .parquet(dir.toString())
+          .selectExpr("CAST(scan_date AS STRING)", "CAST(scan_id AS STRING)", "domain", "outcome", "outcome_lenient",
+              "record_valid", "delivery_risk", "findings", "policy_host_cname_chain")
+          .collectAsList()) {
+        rows.add(new ScanRow(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
+            row.getString(4), row.getBoolean(5), row.getString(6),
+            List.copyOf(CollectionConverters.asJava(row.<String>getSeq(7))),
+            List.copyOf(CollectionConverters.asJava(row.<String>getSeq(8)))));
+      }
     }
-    return new Scans(root, Map.copyOf(dirs), List.copyOf(rows));
+    return new Scans(Map.copyOf(dirs), List.copyOf(rows));
   }
 
   private static Path run(List<String> args) throws UsageException, IOException {
