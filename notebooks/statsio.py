@@ -103,12 +103,12 @@ def headlines(summary):
     return pd.DataFrame(rows)
 
 
-def wide(frame, index, value, scans=None):
-    """index x scan matrix of one value column, rows and columns in the order the stats wrote them."""
+def wide(frame, index, value, scans=None, order=None):
+    """index x scan matrix of one value column; rows in the given order, else in the order the stats wrote them."""
     if frame is None or frame.empty:
         return pd.DataFrame()
     table = frame.pivot_table(index=index, columns="scan", values=value, aggfunc="first", dropna=False)
-    order = list(dict.fromkeys(frame[index]))
+    order = list(order) if order is not None else list(dict.fromkeys(frame[index]))
     columns = [s for s in (scans or list(dict.fromkeys(frame["scan"]))) if s in table.columns]
     return table.reindex(index=order, columns=columns)
 
