@@ -133,6 +133,19 @@ class DuckDbStatsViewsTest {
   }
 
   @Test
+  void theNamesPublishedBetweenTheScansAreNewAdopters() throws SQLException {
+    Set<String> adopters = new TreeSet<>();
+    query("SELECT domain FROM stats_change_domains WHERE kind = 'NEW_ADOPTER'")
+        .forEach(r -> adopters.add((String) r.get("domain")));
+    // addBulk makes every tenth name a correct enforce deployment
+    Set<String> expected = new TreeSet<>();
+    for (int i = 0; i < SandboxScanFixture.LATER; i += 10) {
+      expected.add("later" + i + ".bulk.test");
+    }
+    assertThat(adopters).isEqualTo(expected);
+  }
+
+  @Test
   void changeDomainsListEveryDomainTheChangesCount() throws SQLException {
     Map<String, Long> counted = new TreeMap<>();
     query("SELECT kind, sum(domains) AS n FROM stats_changes WHERE kind NOT IN ('TRANSITION', 'NOT_COMPARABLE')"

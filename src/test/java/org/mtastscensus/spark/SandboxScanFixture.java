@@ -23,7 +23,8 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>Scan {@value #SCAN_A}: every catalogue domain (one per failure mode) plus {@value #BULK_A} generated ones.
  * Scan {@value #SCAN_B}: one catalogue domain per distinct outcome plus {@value #BULK_B} other generated ones, under
- * another list label, so that per-scan grouping is exercised. Both carry today's scan date.
+ * another list label, so that per-scan grouping is exercised. Both carry today's scan date. Both also scan
+ * {@value #LATER} names that exist only from scan B on, so that B compared with A has new adopters.
  */
 public final class SandboxScanFixture {
   public static final String SCAN_A = "fixture-a";
@@ -32,6 +33,9 @@ public final class SandboxScanFixture {
   public static final String LIST_B = "sandbox-sample";
   static final int BULK_A = 200;
   static final int BULK_B = 60;
+  /** Names scanned in both: absent from DNS during A, published before B (two become enforce adopters). */
+  public static final int LATER = 20;
+  static final String LATER_PREFIX = "later";
 
   /** One domain row, with the columns the readers' checks need; scan_date and scan_id come from the folders. */
   public record ScanRow(String scanDate, String scanId, String domain, String outcome, String outcomeLenient,
@@ -66,6 +70,10 @@ public final class SandboxScanFixture {
     Map<String, Path> dirs = new LinkedHashMap<>();
     try (SandboxWorld world = SandboxWorld.start()) {
       List<String> argsA = DemoCommand.sandboxScanArgs(world, Files.createDirectories(work.resolve("a")), BULK_A, root);
+      // names that do not exist yet (NO_DOMAIN in A) and are published before B: B's changes against A
+      Path later = work.resolve("a").resolve("later.txt");
+      Files.write(later, laterNames());
+      argsA.add(argsA.indexOf("--out"), later.toString());
       argsA.addAll(List.of("--scan-id", SCAN_A, "--list-id", LIST_A, "--partitions", "2"));
       dirs.put(SCAN_A, run(argsA));
 
@@ -77,6 +85,12 @@ public final class SandboxScanFixture {
       }
       namesB.addAll(onePerOutcome.values());
       namesB.addAll(world.addBulk("sample", BULK_B));
+      // every tenth becomes a correct enforce deployment, the others get an MX only
+      List<String> published = world.addBulk(LATER_PREFIX, LATER);
+      if (!published.equals(laterNames())) {
+        throw new IllegalStateException("addBulk named the later domains differently: " + published);
+      }
+      namesB.addAll(published);
       Files.write(inputB, namesB);
       List<String> argsB = new ArrayList<>(List.of("--input", inputB.toString(), "--out", root.toString()));
       argsB.addAll(world.scanArguments(world.writeCaPem(work.resolve("b").resolve("ca.pem"))));
@@ -100,6 +114,14 @@ public final class SandboxScanFixture {
       }
     }
     return new Scans(Map.copyOf(dirs), List.copyOf(rows));
+  }
+
+  private static List<String> laterNames() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < LATER; i++) {
+      names.add(LATER_PREFIX + i + ".bulk.test");
+    }
+    return names;
   }
 
   private static Path run(List<String> args) throws UsageException, IOException {
