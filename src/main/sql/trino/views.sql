@@ -185,9 +185,9 @@ SELECT scan_date,
 FROM hive.mtasts.adopters
 GROUP BY 1, 2, 3;
 
--- Stats tables of one stats output (columns of the stats contract). Parquet types are matched by name; if the
--- stats job writes scan_date as a DATE or counts as int, change the declared type here (Trino's Hive connector
--- coerces int to bigint, but not date to varchar).
+-- Stats tables of one stats output (columns of the stats contract). Declared types are those of the stats job's
+-- Parquet as read back with DuckDB (scan_date varchar, counts bigint, rank integer, shares double, flipped
+-- boolean); columns are matched by name.
 CREATE TABLE IF NOT EXISTS hive.mtasts.stats_adoption (
   scan_date                varchar,
   scan_id                  varchar,
@@ -339,7 +339,7 @@ CREATE TABLE IF NOT EXISTS hive.mtasts.stats_policy_hosting (
   scan_date                varchar,
   scan_id                  varchar,
   list                     varchar,
-  rank                     bigint,
+  rank                     integer,
   provider                 varchar,
   domains                  bigint,
   policy_usable            bigint,
@@ -352,7 +352,7 @@ CREATE TABLE IF NOT EXISTS hive.mtasts.stats_policy_host_networks (
   scan_date                varchar,
   scan_id                  varchar,
   list                     varchar,
-  rank                     bigint,
+  rank                     integer,
   network                  varchar,
   domains                  bigint,
   denominator              bigint,
@@ -364,7 +364,7 @@ CREATE TABLE IF NOT EXISTS hive.mtasts.stats_mail_providers (
   scan_date                varchar,
   scan_id                  varchar,
   list                     varchar,
-  rank                     bigint,
+  rank                     integer,
   provider                 varchar,
   domains                  bigint,
   mode_enforce             bigint,
