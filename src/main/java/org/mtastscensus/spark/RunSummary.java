@@ -22,15 +22,7 @@ final class RunSummary {
   private RunSummary() {}
 
   static String projectVersion() {
-    try (InputStream in = RunSummary.class.getResourceAsStream("/org/mtastscensus/version.properties")) {
-      Properties properties = new Properties();
-      if (in != null) {
-        properties.load(in);
-      }
-      return properties.getProperty("project.version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return org.mtastscensus.ProjectVersion.get();
   }
 
   /**

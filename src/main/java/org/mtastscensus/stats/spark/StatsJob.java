@@ -119,7 +119,7 @@ public final class StatsJob {
           + data.rows(org.mtastscensus.stats.StatsTables.CHANGE_DOMAINS).size() + " domain changes");
     }
     Map<String, Object> summary = SummaryJson.build(scanned, previous, options.pslSource(), psl.version(),
-        org.mtastscensus.stats.ProjectVersion.get(), data);
+        org.mtastscensus.ProjectVersion.get(), data);
     StatsOutput.write(options.out(), data, summary, this::writeParquet);
     return new Result(options.out(), summary, data);
   }

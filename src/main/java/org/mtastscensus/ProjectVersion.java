@@ -1,10 +1,10 @@
-package org.mtastscensus.stats;
+package org.mtastscensus;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The project version baked into the build, for summary.json's generator field. */
+/** The project version baked into the build (version.properties), for _run.json and summary.json. */
 public final class ProjectVersion {
   private ProjectVersion() {}
 
