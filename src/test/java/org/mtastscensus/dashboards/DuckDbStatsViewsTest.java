@@ -1,7 +1,6 @@
 package org.mtastscensus.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.mtastscensus.dashboards.DuckDbViewsTest.asLong;
 import static org.mtastscensus.dashboards.DuckDbViewsTest.headline;
 import static org.mtastscensus.dashboards.DuckDbViewsTest.rows;
@@ -18,23 +17,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mtastscensus.spark.SandboxScanFixture;
 
 /**
- * The stats views ({@code stats_*} in views.sql and views-changes.sql), written against the stats contract
- * (/work/stats-contract.md) before the stats command existed on this branch. Runs the real {@code mtasts stats}
- * in its own JVM over the fixture's two scans (once over both, once over scan B with {@code --previous} scan A),
- * loads every view and holds the stats views against the scan views, whose numbers {@link DuckDbViewsTest}
- * checks against Java counts. <b>Skipped</b> (not failed) while {@code mtasts stats} answers "unknown command".
+ * The stats views ({@code stats_*} in views.sql and views-changes.sql). Runs the real stats command (parsed as
+ * {@code mtasts stats} parses it, on the tests' shared Spark session) over the fixture's two scans (once over both,
+ * once over scan B with {@code --previous} scan A), loads every view and holds the stats views against the scan
+ * views, whose numbers {@link DuckDbViewsTest} checks against Java counts.
  */
 class DuckDbStatsViewsTest {
   static Path both;
   static Connection duck;
-  static String missing;
 
   @BeforeAll
   static void runStatsAndLoadEveryView() throws Exception {
@@ -47,11 +43,6 @@ class DuckDbStatsViewsTest {
     both = dataRoot.resolve("stats/both");
     DuckDbViewsTest.Stats first = DuckDbViewsTest.stats(
         List.of(dirA.toString(), dirB.toString(), "--out", both.toString()));
-    if (first.unknownCommand()) {
-      // each test reports itself skipped, so the gap shows in the surefire summary
-      missing = "mtasts stats is not on this branch yet";
-      return;
-    }
     assertThat(first.exit()).as(first.err()).isZero();
     DuckDbViewsTest.Stats second = DuckDbViewsTest.stats(List.of(dirB.toString(), "--previous", dirA.toString(),
         "--out", dataRoot.resolve("stats/previous").toString()));
@@ -59,11 +50,6 @@ class DuckDbStatsViewsTest {
     duck = DriverManager.getConnection("jdbc:duckdb:");
     DuckDbViewsTest.execute(duck, Files.readString(DuckDbViewsTest.VIEWS), dataRoot);
     DuckDbViewsTest.execute(duck, Files.readString(DuckDbViewsTest.CHANGE_VIEWS), dataRoot);
-  }
-
-  @BeforeEach
-  void needsTheStatsCommand() {
-    assumeThat(missing).as(missing).isNull();
   }
 
   @AfterAll

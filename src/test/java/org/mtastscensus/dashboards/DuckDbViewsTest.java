@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -322,35 +321,19 @@ class DuckDbViewsTest {
     }
   }
 
-  record Stats(int exit, String err) {
-    boolean unknownCommand() {
-      return exit == 2 && err.contains("unknown command");
-    }
-  }
+  record Stats(int exit, String err) {}
 
-  /** The real command line in a separate JVM: the stats job's Spark session must not stop the tests' one. */
-  static Stats stats(List<String> args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    Path jvmArgs = PROJECT.resolve("target/jvm.args");
-    if (Files.exists(jvmArgs)) {
-      command.addAll(List.of(Files.readString(jvmArgs).trim().split("\\s+")));
-    }
-    command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.mtastscensus.cli.Main",
-        "stats"));
-    command.addAll(args);
-    Path log = Files.createTempFile(PROJECT.resolve("target"), "stats-", ".log");
-    Process process = new ProcessBuilder(command).directory(PROJECT.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IOException("mtasts stats did not finish in 10 minutes; log " + log);
-    }
-    Stats stats = new Stats(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    if (stats.exit() == 0 || stats.unknownCommand()) {
-      Files.delete(log);
-    }
-    return stats;
+  /**
+   * The stats command as {@code mtasts stats} runs it (arguments parsed by the command line), on the tests' shared
+   * Spark session, which it leaves running.
+   */
+  static Stats stats(List<String> args) throws Exception {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream errStream = new java.io.PrintStream(err, true, StandardCharsets.UTF_8);
+    org.mtastscensus.stats.spark.StatsCommand.Parsed parsed = org.mtastscensus.stats.spark.StatsCommand.parse(args);
+    int exit = org.mtastscensus.stats.spark.StatsCommand.run(SandboxScanFixture.spark(), parsed.options(),
+        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), errStream);
+    return new Stats(exit, err.toString(StandardCharsets.UTF_8));
   }
 
   /** Each scan folder under root, keeping its scan_date=/scan_id= levels. */

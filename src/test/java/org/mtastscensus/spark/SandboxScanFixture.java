@@ -51,6 +51,11 @@ public final class SandboxScanFixture {
 
   private SandboxScanFixture() {}
 
+  /** The tests' shared Spark session, for readers of the fixture in other packages; never stop it. */
+  public static org.apache.spark.sql.SparkSession spark() {
+    return SparkTestSession.get();
+  }
+
   public static synchronized Scans get() {
     if (scans == null) {
       try {
