@@ -75,7 +75,7 @@ public final class ReportCommand {
       out.println("report: " + file + " (" + Fmt.count((html.getBytes(StandardCharsets.UTF_8).length + 1023) / 1024)
           + " KiB, scan " + in.scan().ref().scanId() + " of " + in.scan().ref().scanDate()
           + (in.has("changes") ? "" : ", no changes table") + (points == null ? "" : ", " + points.size()
-          + " scans in the trend") + ")");
+          + (points.size() == 1 ? " scan" : " scans") + " in the trend") + ")");
       return 0;
     } catch (ReportException e) {
       err.println("mtasts report: " + e.getMessage());
