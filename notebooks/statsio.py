@@ -1,4 +1,4 @@
-"""Reading the output of `mtasts stats` (see the stats contract: summary.json, csv/<table>.csv) for the notebooks.
+"""Reading the output of `mtasts stats` (docs/stats.md: summary.json, csv/<table>.csv) for the notebooks.
 
 Only pandas and the standard library: Debian's Python here has no pyarrow, so the CSV copy of every table is
 the one the notebooks read. Nothing in here computes a statistic; it loads, labels and selects.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the report's test fixtures (stats-fixture/ and stats-fixture-history/) following /work/stats-contract.md.
+"""Writes the report's test fixtures (stats-fixture/ and stats-fixture-history/) following docs/stats.md.
 
 A synthetic population of 3,073 domain rows (shaped like `mtasts demo`: 364 adopters, 324 enforce) is generated
 with a fixed seed and every table is counted from those rows, so that all figures agree with each other the way

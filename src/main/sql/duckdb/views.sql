@@ -5,7 +5,7 @@
 --   sed "s|@DATA_ROOT@|$PWD/data|g" src/main/sql/duckdb/views.sql | duckdb data/mtasts.duckdb
 -- Views bind when created: create them once at least one scan and one stats output exist. Globs are expanded on
 -- every query, so scans and stats written later (the nightly run) appear without re-creating anything.
--- The definitions follow the stats contract (adopter, measured, misconfigured, ...), so adoption_daily and
+-- The definitions follow docs/stats.md (adopter, measured, misconfigured, ...), so adoption_daily and
 -- stats_adoption (scope ALL) agree for the same scan. Optional stats tables (changes, change_domains) are in
 -- views-changes.sql: load it once a stats run with --previous exists.
 
@@ -38,7 +38,7 @@ SELECT CAST(regexp_extract(filename, 'scan_date=([^/]+)/scan_id=[^/]+/_run\.json
 FROM read_json('@DATA_ROOT@/scans/**/scan_date=*/scan_id=*/_run.json',
                union_by_name = true, filename = true, hive_partitioning = false);
 
--- The stats contract's per-row definitions in one place; every aggregate below counts these flags.
+-- The per-row definitions of docs/stats.md in one place; every aggregate below counts these flags.
 CREATE OR REPLACE VIEW domain_flags AS
 SELECT scan_date,
        scan_id,
@@ -63,7 +63,7 @@ SELECT scan_date,
        outcome <> outcome_lenient AND outcome NOT IN ('NO_DOMAIN', 'UNDETERMINED') AS outcome_flip
 FROM scan_results;
 
--- Adopters: an STS-looking record was found and the verdict is determined (the contract's sts_record).
+-- Adopters: an STS-looking record was found and the verdict is determined (sts_record in docs/stats.md).
 CREATE OR REPLACE VIEW adopters AS
 SELECT s.*
 FROM scan_results s
@@ -148,7 +148,7 @@ GROUP BY ALL;
 
 -- ---------------------------------------------------------------------------------------------------------
 -- Stats tables: data/stats/<any depth>/parquet/<table>/part-*.parquet, written by `mtasts stats`; the columns
--- are those of the stats contract (scan_date, scan_id, list first). stats_dir names the output a row came from:
+-- are those of docs/stats.md (scan_date, scan_id, list first). stats_dir names the output a row came from:
 -- two stats outputs over the same scan hold the same rows twice, so filter on stats_dir or on scan_id.
 -- hive_partitioning is off because the folder names (scan_date=/scan_id= of the last scan) must not replace the
 -- per-row scan columns of a multi-scan output.

@@ -22,7 +22,7 @@
 --                     the scan rows, and the stats tables are re-pointed after each nightly run with DROP TABLE
 --                     and CREATE TABLE (dropping an external table leaves its files in place).
 --
--- Definitions follow the stats contract (/work/stats-contract.md), as in the DuckDB file.
+-- Definitions follow docs/stats.md (the rules written by mtasts stats), as in the DuckDB file.
 
 CREATE SCHEMA IF NOT EXISTS hive.mtasts;
 
@@ -185,7 +185,7 @@ SELECT scan_date,
 FROM hive.mtasts.adopters
 GROUP BY 1, 2, 3;
 
--- Stats tables of one stats output (columns of the stats contract). Declared types are those of the stats job's
+-- Stats tables of one stats output (columns in docs/stats.md). Declared types are those of the stats job's
 -- Parquet as read back with DuckDB (scan_date varchar, counts bigint, rank integer, shares double, flipped
 -- boolean); columns are matched by name.
 CREATE TABLE IF NOT EXISTS hive.mtasts.stats_adoption (

@@ -23,7 +23,7 @@ public final class StatsDoc {
         .append(" per table, each\ncolumn's documentation as its comment). CSV: UTF-8, header row, RFC 4180 quoting,")
         .append(" empty field = null,\nshares as fractions 0..1 with up to 6 decimals (empty when the denominator")
         .append(" is 0). Every table starts with\nthe scan columns; several SCAN_DIRs give rows for each scan.")
-        .append(" The rules and denominators below are\nalso written into `summary.json`.\n\n");
+        .append(" The rules and denominators below are\nalso written into `summary.json`. This page is the stats contract: `mtasts report`, the notebooks and\nthe dashboard views read only what it defines.\n\n");
     out.append("## Rules\n\n| name | rule |\n|---|---|\n");
     rows(out, StatsRules.rules());
     out.append("\n## Denominators\n\n| denominator | divides |\n|---|---|\n");
