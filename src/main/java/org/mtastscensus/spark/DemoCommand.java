@@ -75,6 +75,9 @@ public final class DemoCommand {
         out.println();
         out.print(SummaryTable.render(published.run()));
         out.println("throughput: " + published.run().get("throughput"));
+        out.println();
+        out.println("next: scripts/mtasts stats " + published.dir() + "   (then mtasts report on the folder it names;"
+            + " or run the whole chain with scripts/mtasts run jobs/demo.yaml)");
       } finally {
         spark.stop();
       }
