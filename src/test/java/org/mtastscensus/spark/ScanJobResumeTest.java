@@ -135,11 +135,13 @@ class ScanJobResumeTest {
     scan(input, "--scan-id", "threads");
 
     List<Thread> left = new ArrayList<>();
+    // stopping Jetty's scheduler does not wait for its thread: give threads time to end (one allowance for all,
+    // so a real leak fails soon), not a deadline to meet
+    long until = System.nanoTime() + 10_000_000_000L;
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       String name = thread.getName();
       if (!before.contains(thread) && (name.startsWith("policy-fetch") || name.startsWith("dns-mux"))) {
-        // stopping Jetty's scheduler does not wait for its thread; give it time to end, not a deadline to meet
-        thread.join(10_000);
+        thread.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
         if (thread.isAlive()) {
           left.add(thread);
         }
