@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.mtastscensus.FileTrees;
 
 /**
  * The retention rule of a recurring job: its scan folders dated more than N days before today are deleted after a
@@ -33,7 +33,7 @@ final class ScanRetention {
       if (scan.scanDate().compareTo(oldestKept) >= 0 || protectedDirs.contains(scan.dir().toAbsolutePath().normalize())) {
         continue;
       }
-      deleteTree(scan.dir());
+      FileTrees.deleteTree(scan.dir());
       deleted.add(scan.dir());
       out.println("retention: deleted " + scan.dir() + " (scan_date " + scan.scanDate() + " is more than " + days
           + " days before " + today + ")");
@@ -47,11 +47,4 @@ final class ScanRetention {
     return deleted;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
 }

@@ -11,11 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.mtastscensus.FileTrees;
 
 /**
  * The private work area of one scan ID, {@code out/_staging/scan_id=ID/} (readers skip names starting with
@@ -47,7 +47,7 @@ final class StagingArea {
 
   /** Deletes any earlier staging of this ID and starts empty. */
   void reset() throws IOException {
-    deleteTree(root);
+    FileTrees.deleteTree(root);
     Files.createDirectories(root.resolve("chunks"));
     Files.createDirectories(root.resolve("parts"));
   }
@@ -148,7 +148,7 @@ final class StagingArea {
    */
   Path publish(String scanDate, int chunks, byte[] runJson) throws IOException {
     Path publish = root.resolve("publish");
-    deleteTree(publish);
+    FileTrees.deleteTree(publish);
     Files.createDirectories(publish);
     for (int chunk = 0; chunk < chunks; chunk++) {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(partsDir(chunk))) {
@@ -170,7 +170,7 @@ final class StagingArea {
       Files.move(earlier.get(i), replaced.resolve(Integer.toString(i)), StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(publish, target, StandardCopyOption.ATOMIC_MOVE);
-    deleteTree(root);
+    FileTrees.deleteTree(root);
     try (Stream<Path> left = Files.list(root.getParent())) {
       if (left.findAny().isEmpty()) {
         Files.delete(root.getParent());
@@ -204,14 +204,4 @@ final class StagingArea {
     return found;
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
 }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.mtastscensus.FileTrees;
 
 /**
  * Writes a stats run: {@code csv/<table>.csv}, {@code parquet/<table>/} and {@code summary.json}. Everything is
@@ -66,7 +66,7 @@ public final class StatsOutput {
     Path absolute = out.toAbsolutePath().normalize();
     Files.createDirectories(absolute.getParent());
     Path staging = absolute.resolveSibling("." + absolute.getFileName() + ".writing");
-    deleteTree(staging);
+    FileTrees.deleteTree(staging);
     Files.createDirectories(staging.resolve("csv"));
     for (StatsTable table : data.tables()) {
       CsvWriter.write(staging.resolve("csv").resolve(table.name() + ".csv"), table, data.rows(table));
@@ -75,18 +75,8 @@ public final class StatsOutput {
       }
     }
     JSON.writeValue(staging.resolve("summary.json").toFile(), summary);
-    deleteTree(absolute);
+    FileTrees.deleteTree(absolute);
     Files.move(staging, absolute);
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
-      }
-    }
-  }
 }

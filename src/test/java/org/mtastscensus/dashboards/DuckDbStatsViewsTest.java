@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mtastscensus.spark.SandboxScanFixture;
+import org.mtastscensus.FileTrees;
 
 /**
  * The stats views ({@code stats_*} in views.sql and views-changes.sql). Runs the real stats command (parsed as
@@ -36,7 +37,7 @@ class DuckDbStatsViewsTest {
   static void runStatsAndLoadEveryView() throws Exception {
     SandboxScanFixture.Scans scans = SandboxScanFixture.get();
     Path dataRoot = DuckDbViewsTest.PROJECT.resolve("target/dashboards-stats-test/data");
-    DuckDbViewsTest.deleteTree(dataRoot);
+    FileTrees.deleteTree(dataRoot);
     DuckDbViewsTest.copyScans(scans, dataRoot.resolve("scans/sandbox"));
     Path dirA = scans.dirs().get(SandboxScanFixture.SCAN_A);
     Path dirB = scans.dirs().get(SandboxScanFixture.SCAN_B);

@@ -15,7 +15,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mtastscensus.spark.SandboxScanFixture;
 import org.mtastscensus.spark.SandboxScanFixture.ScanRow;
+import org.mtastscensus.FileTrees;
 
 /**
  * The dashboard SQL ({@code src/main/sql/duckdb/views.sql}) loaded into DuckDB over real scan Parquet written by
@@ -63,7 +63,7 @@ class DuckDbViewsTest {
   static void loadViews() throws Exception {
     scans = SandboxScanFixture.get();
     dataRoot = PROJECT.resolve("target/dashboards-test/data");
-    deleteTree(dataRoot);
+    FileTrees.deleteTree(dataRoot);
     // a copy, because a later test adds a scan folder and the fixture is shared with other readers
     copyScans(scans, dataRoot.resolve("scans/sandbox"));
     duck = DriverManager.getConnection("jdbc:duckdb:");
@@ -317,7 +317,7 @@ class DuckDbViewsTest {
       assertThat(asLong(daily.get(0).get("sts_record")))
           .isEqualTo(headline(rows(SandboxScanFixture.SCAN_B)).get("sts_record"));
     } finally {
-      deleteTree(dataRoot.resolve("scans/nightly"));
+      FileTrees.deleteTree(dataRoot.resolve("scans/nightly"));
     }
   }
 
@@ -356,14 +356,4 @@ class DuckDbViewsTest {
     }
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

@@ -5,9 +5,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mtastscensus.FileTrees;
 
 /** The stats fixtures of src/test/resources, and copies of them altered for one test. */
 final class Fixtures {
@@ -85,13 +85,6 @@ final class Fixtures {
     Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
   }
 
-  static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 
   static List<String> lines(Path file) throws IOException {
     return Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.mtastscensus.sandbox.SandboxWorld;
+import org.mtastscensus.FileTrees;
 
 /**
  * The sandbox world scanned once per test JVM by the real Spark job (catalogue plus {@link #BULK} generated
@@ -29,7 +30,7 @@ final class SandboxScan {
   static synchronized Scanned get() throws Exception {
     if (scanned == null) {
       Path root = Path.of(System.getProperty("mtasts.projectDir", "."), "target", "sandbox-scan");
-      org.mtastscensus.stats.TestFiles.deleteTree(root);
+      FileTrees.deleteTree(root);
       Files.createDirectories(root);
       SandboxWorld world = SandboxWorld.start();
       Runtime.getRuntime().addShutdownHook(new Thread(world::close, "sandbox-scan-world-stop"));

@@ -5,16 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.mtastscensus.cli.UsageException;
 import org.mtastscensus.sandbox.SandboxWorld;
 import org.mtastscensus.sandbox.WorldCase;
 import scala.jdk.javaapi.CollectionConverters;
+import org.mtastscensus.FileTrees;
 
 /**
  * Real scan output for the tests that read it (dashboard SQL, statistics): two scans of the sandbox world,
@@ -69,7 +68,7 @@ public final class SandboxScanFixture {
 
   private static Scans scan() throws IOException {
     Path base = Path.of(System.getProperty("mtasts.projectDir", "."), "target", "sandbox-scan-fixture");
-    deleteTree(base);
+    FileTrees.deleteTree(base);
     Path work = Files.createDirectories(base.resolve("work"));
     Path root = base.resolve("scans");
     Map<String, Path> dirs = new LinkedHashMap<>();
@@ -134,14 +133,4 @@ public final class SandboxScanFixture {
     return new ScanJob(SparkTestSession.get(), parsed.config(), line -> { }).run().dir();
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.mtastscensus.stats.StatsColumn;
 import org.mtastscensus.stats.StatsTable;
 import org.mtastscensus.stats.StatsTables;
-import org.mtastscensus.stats.TestFiles;
 import org.mtastscensus.stats.spark.StatsCommand;
 import org.mtastscensus.verdict.FindingCode;
+import org.mtastscensus.FileTrees;
 
 /**
  * {@code mtasts stats} end to end: the real sandbox scan ({@link SandboxScan}) as the previous scan, and a second
@@ -67,7 +67,7 @@ class StatsSandboxTest {
     spark = SparkTestSession.get();
     previous = scanned.published();
     Path root = scanned.root().resolve("stats-e2e");
-    TestFiles.deleteTree(root);
+    FileTrees.deleteTree(root);
     current = root.resolve("scans/scan_date=2026-11-29/scan_id=e2e-next");
     out = root.resolve("stats");
 
@@ -265,7 +265,7 @@ class StatsSandboxTest {
   @Test
   void aJsonLinesScanGivesTheSameTables() throws Exception {
     Path root = SandboxScan.get().root().resolve("stats-json");
-    TestFiles.deleteTree(root);
+    FileTrees.deleteTree(root);
     Path json = root.resolve("scan_date=2026-11-29/scan_id=e2e-next");
     currentRows.coalesce(2).write().option("ignoreNullFields", "false").json(json.toString());
     Files.copy(current.resolve("_run.json"), json.resolve("_run.json"));
@@ -285,7 +285,7 @@ class StatsSandboxTest {
   @Test
   void zeroRowsAndMissingRunJsonAreErrorsNamingThePath() throws Exception {
     Path root = SandboxScan.get().root().resolve("stats-errors");
-    TestFiles.deleteTree(root);
+    FileTrees.deleteTree(root);
     Path empty = root.resolve("scan_date=2026-11-30/scan_id=empty");
     previousRows.limit(0).write().parquet(empty.toString());
     Files.copy(previous.resolve("_run.json"), empty.resolve("_run.json"));
