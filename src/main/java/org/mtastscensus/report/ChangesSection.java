@@ -5,24 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.mtastscensus.stats.ChangeKind;
+import org.mtastscensus.stats.DomainState;
 
 /** Changes against the previous scan (tables changes and change_domains, written with stats --previous). */
 final class ChangesSection {
   /** Example domains listed per change kind; the full list is csv/change_domains.csv. */
   static final int EXAMPLES = 8;
-  static final List<String> STATES = List.of("ABSENT", "UNDETERMINED", "NO_RECORD", "NO_POLICY", "none", "testing",
-      "enforce");
+  static final List<String> STATES = DomainState.STATES;
+  /** Every change kind but the matrix itself, with its meaning, in the changes table's order. */
   static final Map<String, String> KINDS = new LinkedHashMap<>();
 
   static {
-    KINDS.put("NEW_ADOPTER", "no record before, a record now");
-    KINDS.put("LOST_ADOPTER", "a record before, none now");
-    KINDS.put("POLICY_REMOVED", "a usable policy before, none now");
-    KINDS.put("MODE_UPGRADED", "none → testing → enforce");
-    KINDS.put("MODE_DOWNGRADED", "enforce → testing → none");
-    KINDS.put("ID_NOT_ROTATED", "policy changed, record id unchanged (RFC 8461 §8.1)");
-    KINDS.put("ID_CHANGED_SAME_TEXT", "record id changed, policy text identical");
-    KINDS.put("NOT_COMPARABLE", "absent from one scan, or undetermined");
+    for (ChangeKind kind : ChangeKind.values()) {
+      if (kind != ChangeKind.TRANSITION) {
+        KINDS.put(kind.name(), kind.meaning());
+      }
+    }
   }
 
   private ChangesSection() {}

@@ -6,15 +6,26 @@ import java.util.Map;
 
 /** The kinds of change between two scans of a domain, in the row order of the changes table. */
 public enum ChangeKind {
-  TRANSITION,
-  NEW_ADOPTER,
-  LOST_ADOPTER,
-  POLICY_REMOVED,
-  MODE_DOWNGRADED,
-  MODE_UPGRADED,
-  ID_NOT_ROTATED,
-  ID_CHANGED_SAME_TEXT,
-  NOT_COMPARABLE;
+  TRANSITION("from one state to another, unchanged pairs included"),
+  NEW_ADOPTER("no record before, a record now"),
+  LOST_ADOPTER("a record before, none now"),
+  POLICY_REMOVED("a usable policy before, none now"),
+  MODE_DOWNGRADED("enforce → testing → none"),
+  MODE_UPGRADED("none → testing → enforce"),
+  ID_NOT_ROTATED("policy changed, record id unchanged (RFC 8461 §8.1)"),
+  ID_CHANGED_SAME_TEXT("record id changed, policy text identical"),
+  NOT_COMPARABLE("absent from one scan, or undetermined");
+
+  private final String meaning;
+
+  ChangeKind(String meaning) {
+    this.meaning = meaning;
+  }
+
+  /** One line for people (the report's tables). */
+  public String meaning() {
+    return meaning;
+  }
 
   private static final Map<String, Integer> MODE_RANK = Map.of("none", 0, "testing", 1, "enforce", 2);
 

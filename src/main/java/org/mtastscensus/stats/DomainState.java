@@ -30,6 +30,9 @@ public record DomainState(String domain, String state, String stsId, Long maxAge
   public static final String UNDETERMINED = "UNDETERMINED";
   public static final String NO_RECORD = "NO_RECORD";
   public static final String NO_POLICY = "NO_POLICY";
+  /** Every state, from absent to enforce: the order of the transition matrix. */
+  public static final List<String> STATES = List.of(ABSENT, UNDETERMINED, NO_RECORD, NO_POLICY, "none", "testing",
+      "enforce");
 
   /** A Spark job sends this column (sha2 of policy_text) in place of the text itself, to keep the join narrow. */
   public static final String DIGEST_COLUMN = "policy_text_sha256";
